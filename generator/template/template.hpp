@@ -1,0 +1,72 @@
+// The template engine: a Jinja2 3.1 subset on nlohmann::json data. Rendering behaves as Jinja2 with
+// StrictUndefined and autoescape on: the same template and data give the same bytes.
+//   lexer.{hpp,cpp} -> parser.{hpp,cpp} -> ast.hpp -> renderer.{hpp,cpp}; value.{hpp,cpp};
+//   filters.cpp (Jinja2 built-ins), domain_filters.cpp (number, gbp, date, ...), tests.cpp.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/diagnostics.hpp"
+
+namespace boardpress::tmpl {
+
+enum class Escape {
+    html,      // markupsafe's escaping: templates that produce HTML
+    markdown,  // format::escape_markdown: content pages expanded before Markdown parsing
+    none,
+};
+
+struct Options {
+    Escape autoescape = Escape::html;
+    // Where `include`, `extends` and `import` look, in order.
+    std::vector<std::filesystem::path> search_paths;
+    // Paths in diagnostics are shown relative to this folder (the project root).
+    std::filesystem::path display_root;
+    // Guards against runaway templates; exceeding one is an error at the offending tag.
+    std::size_t max_loop_iterations = 1'000'000;
+    std::size_t max_recursion_depth = 64;
+};
+
+// A filter supplied by the host (for example `markdown`): string in, string out.
+struct HostFilter {
+    std::function<std::string(std::string_view)> apply;
+    bool output_is_safe = false;  // true: the result is Markup and is not escaped again
+};
+
+class Environment {
+public:
+    explicit Environment(Options options);
+    ~Environment();
+    Environment(Environment&&) noexcept;
+    Environment& operator=(Environment&&) noexcept;
+
+    void add_filter(std::string name, HostFilter filter);
+
+    // Renders the template `name` found on the search paths. Throws boardpress::Error with the
+    // template's file, line and column, the source line and a hint.
+    std::string render_file(const std::string& name, const nlohmann::json& context) const;
+
+    // Renders `source`. `origin.file` names it in diagnostics and `origin.line` is the line of the
+    // file where `source` starts (front matter comes before a page's body).
+    std::string render_string(std::string_view source, const SourceLocation& origin,
+                              const nlohmann::json& context) const;
+
+    // Renders a template file given by path (used by `boardpress template FILE`): its own folder
+    // is searched first for includes, then the search paths.
+    std::string render_path(const std::filesystem::path& file, const nlohmann::json& context) const;
+
+    // Const members are thread-safe: pages render in parallel on one Environment.
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace boardpress::tmpl
