@@ -1,2 +1,42 @@
 #include <iostream>
-int main() { std::cout << "boardpress " << BOARDPRESS_VERSION << "\n"; }
+#include <string>
+
+#include "cli/commands.hpp"
+
+static const char* const usage = R"(usage: boardpress COMMAND [options]
+
+commands:
+  build [DIR] [--drafts] [-j N] [--output DIR]
+                      build the project in DIR (default .) into DIR/site
+  template FILE --data FILE.json
+                      render one template with a JSON context to standard output
+  --version           print the version
+  --help              print this help
+)";
+
+int main(int argc, char** argv) {
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (arguments.empty()) {
+        std::cerr << usage;
+        return 2;
+    }
+    std::string command = arguments.front();
+    arguments.erase(arguments.begin());
+    try {
+        if (command == "--version" || command == "version") {
+            std::cout << "boardpress " << BOARDPRESS_VERSION << "\n";
+            return 0;
+        }
+        if (command == "--help" || command == "-h" || command == "help") {
+            std::cout << usage;
+            return 0;
+        }
+        if (command == "build") return boardpress::cli::build_command(arguments);
+        if (command == "template") return boardpress::cli::template_command(arguments);
+    } catch (const std::exception& error) {
+        std::cerr << "boardpress: " << error.what() << "\n";
+        return 1;
+    }
+    std::cerr << "boardpress: unknown command `" << command << "`\n" << usage;
+    return 2;
+}

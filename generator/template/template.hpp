@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -40,6 +41,13 @@ struct HostFilter {
     bool output_is_safe = false;  // true: the result is Markup and is not escaped again
 };
 
+// Marks HTML in a JSON context as safe (Jinja2's Markup): templates print it without escaping.
+// It is stored as a JSON binary value with subtype kMarkupSubtype.
+inline constexpr std::uint64_t kMarkupSubtype = 0x4D;
+nlohmann::json markup(std::string_view html);
+bool is_markup(const nlohmann::json& value);
+std::string_view markup_text(const nlohmann::json& value);  // requires is_markup(value)
+
 class Environment {
 public:
     explicit Environment(Options options);
@@ -48,6 +56,10 @@ public:
     Environment& operator=(Environment&&) noexcept;
 
     void add_filter(std::string name, HostFilter filter);
+
+    // Variables every render sees (Jinja2's Environment.globals), shared rather than copied per
+    // render: the site's `site`, `data` and `build`. A render's own context shadows them.
+    void set_globals(nlohmann::json globals);
 
     // Renders the template `name` found on the search paths. Throws boardpress::Error with the
     // template's file, line and column, the source line and a hint.

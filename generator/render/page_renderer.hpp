@@ -1,0 +1,52 @@
+// Rendering one page is a pure function of the page, the site index, the data and the templates:
+// expand the Markdown body as a template, parse it, number it, write HTML, then lay it out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "content/content.hpp"
+#include "markdown/markdown.hpp"
+#include "template/template.hpp"
+
+namespace boardpress::render {
+
+// The two template environments of a site: one for layouts (HTML escaping) and one for Markdown
+// bodies (Markdown escaping, so data values stay literal text).
+struct Engines {
+    tmpl::Environment layouts;
+    tmpl::Environment bodies;
+};
+
+// Builds both environments with the project's templates/ on the search path and the `markdown`
+// filter registered (HTML in layouts; in bodies, the value's own Markdown let through).
+Engines make_engines(const std::filesystem::path& project_root, bool unsafe_html);
+
+// The Markdown-to-HTML step shared by pages and the `markdown` filter.
+struct BodyHtml {
+    std::string html;
+    std::vector<markdown::Heading> headings;
+};
+BodyHtml markdown_to_html(std::string_view markdown_text, const markdown::OutlineOptions& outline,
+                          bool unsafe_html);
+
+struct PageJob {
+    const content::Page* page = nullptr;
+    std::string template_name;  // the layout to use
+    nlohmann::json context;     // site, data, root, publication, build; `page` without content
+    markdown::OutlineOptions outline;
+    bool unsafe_html = false;
+};
+
+struct RenderedPage {
+    std::string output;  // site-relative path
+    std::string html;
+    Diagnostics diagnostics;
+};
+
+// Never throws for user errors: they come back in `diagnostics` (and `html` is then empty).
+RenderedPage render_page(const Engines& engines, PageJob job);
+
+}  // namespace boardpress::render

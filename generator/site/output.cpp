@@ -1,0 +1,78 @@
+#include "site/output.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace boardpress::site {
+
+static fs::path sibling(const fs::path& output, std::string_view suffix) {
+    return output.parent_path() / ("." + output.filename().string() + std::string(suffix));
+}
+
+StagingFolder::StagingFolder(fs::path output)
+    : output_(std::move(output)), staging_(sibling(output_, ".staging")) {
+    fs::remove_all(staging_);
+    fs::create_directories(staging_);
+}
+
+StagingFolder::~StagingFolder() {
+    std::error_code ignored;
+    if (!committed_) fs::remove_all(staging_, ignored);
+}
+
+// Site-relative paths come from file names under content/ and templates/assets/; refuse anything
+// that could land outside the staging folder all the same.
+static fs::path inside(const fs::path& base, std::string_view relative) {
+    fs::path path = fs::path(relative).lexically_normal();
+    if (path.empty() || path.is_absolute() || *path.begin() == "..")
+        throw std::runtime_error("refusing to write outside the site: " + std::string(relative));
+    return base / path;
+}
+
+void StagingFolder::write(std::string_view path, std::string_view bytes) {
+    fs::path target = inside(staging_, path);
+    fs::create_directories(target.parent_path());
+    std::ofstream out(target, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw std::runtime_error("cannot write " + target.string());
+}
+
+std::size_t StagingFolder::copy_tree(const fs::path& from, std::string_view path) {
+    if (!fs::is_directory(from)) return 0;
+    fs::path target = inside(staging_, path);
+    std::size_t count = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(from)) {
+        // Symlinks are skipped: they could point anywhere on the machine.
+        if (entry.is_symlink() || !entry.is_regular_file()) continue;
+        fs::path destination = target / fs::relative(entry.path(), from);
+        fs::create_directories(destination.parent_path());
+        fs::copy_file(entry.path(), destination, fs::copy_options::overwrite_existing);
+        ++count;
+    }
+    return count;
+}
+
+void StagingFolder::commit() {
+    if (fs::exists(output_)) {
+        // One atomic exchange: at every instant either the old or the new site is in place.
+        if (renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, output_.c_str(), RENAME_EXCHANGE) != 0)
+            throw std::runtime_error("cannot replace " + output_.string() + ": " +
+                                     std::strerror(errno));
+        committed_ = true;
+        std::error_code ignored;
+        fs::remove_all(staging_, ignored);  // now holds the previous site
+    } else {
+        fs::rename(staging_, output_);
+        committed_ = true;
+    }
+}
+
+}  // namespace boardpress::site

@@ -1,0 +1,33 @@
+// Writing the output folder so that a failed or interrupted build never leaves a half-written site:
+// everything is written into a staging folder beside the output, which is then swapped in at once.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace boardpress::site {
+
+class StagingFolder {
+public:
+    // Creates an empty staging folder beside `output` (removing a stale one from a killed build).
+    explicit StagingFolder(std::filesystem::path output);
+    ~StagingFolder();  // removes the staging folder unless it was committed
+    StagingFolder(const StagingFolder&) = delete;
+    StagingFolder& operator=(const StagingFolder&) = delete;
+
+    // Writes `bytes` to the site-relative `path`, creating folders. The path must stay inside.
+    void write(std::string_view path, std::string_view bytes);
+    // Copies a folder's files (recursively) to the site-relative `path`. Returns the file count.
+    std::size_t copy_tree(const std::filesystem::path& from, std::string_view path);
+    // Atomically puts the staged site in place of the output folder.
+    void commit();
+
+    const std::filesystem::path& path() const { return staging_; }
+
+private:
+    std::filesystem::path output_;
+    std::filesystem::path staging_;
+    bool committed_ = false;
+};
+
+}  // namespace boardpress::site

@@ -1,0 +1,34 @@
+// The site: loads a project, renders every page and writes site/ in one swap. It orchestrates the
+// other modules and holds no format logic of its own.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "diag/diagnostics.hpp"
+
+namespace boardpress::site {
+
+struct BuildOptions {
+    std::filesystem::path project_root = ".";
+    std::filesystem::path output;  // default: project_root / "site"
+    bool include_drafts = false;
+    unsigned jobs = 0;             // 0: one per core
+    // Called as pages finish (done, total), for a progress display; may be empty.
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct BuildResult {
+    Diagnostics diagnostics;
+    std::size_t pages_written = 0;
+    std::size_t assets_copied = 0;
+    std::filesystem::path output;
+    bool ok() const { return !diagnostics.has_errors(); }
+};
+
+// Builds the project. On any error nothing in the output folder changes.
+BuildResult build(const BuildOptions& options);
+
+}  // namespace boardpress::site

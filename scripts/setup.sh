@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian packages), builds boardpress, and builds the example site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev
+          nlohmann-json3-dev catch2 libyaml-cpp-dev fonts-liberation2 poppler-utils qpdf)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"
+./build/boardpress build .
