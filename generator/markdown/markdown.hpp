@@ -63,15 +63,46 @@ struct Outline {
 };
 
 // `start` lets a publication number its sections on from the previous section (section 3 of a
-// report starts at 3). Numbered paragraphs are top-level paragraphs and top-level list items'
-// first paragraphs are not numbered.
+// report starts at 3). Numbered paragraphs are top-level paragraphs (children of the document);
+// paragraphs inside lists, block quotes and footnotes are not numbered.
+//
+// Numbering::paragraphs: top-level paragraphs are "N", "N+1", ... from first_number, straight
+// through the headings; headings are not numbered.
+// Numbering::sections: the page is section N = first_number. The first level-1 heading is N (a
+// later level-1 heading starts section N+1). Inside a numbered section or heading X, its top-level
+// paragraphs and its next-level headings share one running counter, X.1, X.2, ... in document
+// order, so numbers never repeat: "## Budget" is 4.4 and the paragraphs under it 4.4.1, 4.4.2; a
+// "### Staffing" after them is 4.4.3, and paragraphs under that 4.4.3.1, ... (the way annual reports
+// number "4.3.1 Attendance" and then paragraphs 4.3.2, 4.3.3). A skipped level (## then ####) is
+// numbered as the next level down. Headings inside lists or block quotes get ids but no numbers.
+//
+// Outline::ids holds the id of every heading (anywhere in the tree), of every numbered paragraph
+// ("p-4-4-1"), of every footnote reference ("fnref-1", "fnref-1-2" for a second reference to the
+// same note) and footnote definition ("fn-1"). All are unique within the page: heading slugs are
+// de-duplicated against the generated ids too. Outline::headings lists the top-level headings in
+// document order (for tables of contents).
 struct OutlineOptions {
     Numbering numbering = Numbering::none;
     int first_number = 1;  // the first section or paragraph number on this page
 };
 Outline outline(const Document& document, const OutlineOptions& options = {});
 
-// Plain text of a node and its descendants (for heading ids, titles, search).
+// Plain text of a node and its descendants (for heading ids, titles, search). Soft and hard line
+// breaks become spaces, blocks are separated by "\n", raw HTML and footnote markers are left out, an
+// image contributes its alt text.
 std::string plain_text(const cmark_node* node);
+
+// The id a heading's text gives before de-duplication: lowercase ASCII letters and digits joined by
+// single hyphens; common Latin accents folded (é -> e, ß -> ss), apostrophes dropped
+// ("Children’s" -> "childrens"), anything else separates words. Empty when nothing is left.
+std::string slugify(std::string_view text);
+
+// How a number from Outline::numbers is printed: a plain paragraph or section number gets a
+// trailing full stop ("12" -> "12.", as committee reports print it); a dotted one is printed as it
+// is ("4.4.1"). HTML and PDF writers both use this.
+std::string display_number(std::string_view number);
+
+// The id of a numbered paragraph: "4.4.1" -> "p-4-4-1".
+std::string paragraph_id(std::string_view number);
 
 }  // namespace boardpress::markdown
