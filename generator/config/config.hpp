@@ -24,12 +24,12 @@ struct SiteConfig {
     std::string language = "en-GB";
     std::string description;
     std::vector<NavItem> navigation;
-    nlohmann::json theme = nlohmann::json::object();  // colours and fonts, passed to templates
+    nlohmann::ordered_json theme = nlohmann::ordered_json::object();  // colours and fonts, passed to templates
     int suppression_threshold = 5;     // counts below this are suppressed in sensitive data
     std::string suppression_mark = "*";
-    nlohmann::json pdf = nlohmann::json::object();    // PDF defaults (page size, margins, ...)
+    nlohmann::ordered_json pdf = nlohmann::ordered_json::object();    // PDF defaults (page size, margins, ...)
     bool unsafe_html = false;          // raw HTML in Markdown is dropped unless true
-    nlohmann::json params = nlohmann::json::object(); // anything the project's templates want
+    nlohmann::ordered_json params = nlohmann::ordered_json::object(); // anything the project's templates want
 };
 
 // Parses and validates the text of boardpress.json. Every problem found is added to
@@ -40,6 +40,6 @@ SiteConfig parse_config(std::string_view text, const std::string& file, Diagnost
 SiteConfig load_config(const std::filesystem::path& project_root, Diagnostics& diagnostics);
 
 // The config as templates see it: `site.title`, `site.navigation`, `site.params.x`, ...
-nlohmann::json to_json(const SiteConfig& config);
+nlohmann::ordered_json to_json(const SiteConfig& config);
 
 }  // namespace boardpress::config

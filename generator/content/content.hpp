@@ -27,7 +27,7 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& fi
 
 // YAML -> JSON (mappings, sequences, scalars typed as YAML 1.2 core: true/false, null, ints,
 // floats; dates stay strings). Syntax errors throw at their file line and column.
-nlohmann::json parse_front_matter(std::string_view yaml, const std::string& file, int first_line);
+nlohmann::ordered_json parse_front_matter(std::string_view yaml, const std::string& file, int first_line);
 
 // Known keys with their types are checked (title: string, draft: bool, date: a date, kind: one of
 // the kinds, weight: number, numbering: none|paragraphs|sections, pdf: bool or mapping, ...);
@@ -39,7 +39,7 @@ struct Page {
     std::string source;           // "content/annual-report-2014-15/02-chair.md" (project-relative)
     std::string output;           // "annual-report-2014-15/chair.html" (site-relative)
     std::string slug;             // "chair": file stem without a leading "NN-" order prefix
-    nlohmann::json front_matter;  // every key as written, plus defaults filled in
+    nlohmann::ordered_json front_matter;  // every key as written, plus defaults filled in
     std::string title;
     std::string kind;             // the page's own kind, else its publication's, else "page"
     std::string date;             // ISO "2015-06-30" when given

@@ -36,8 +36,8 @@ Engines make_engines(const std::filesystem::path& project_root, bool unsafe_html
     return engines;
 }
 
-static nlohmann::json table_of_contents(const std::vector<markdown::Heading>& headings) {
-    nlohmann::json toc = nlohmann::json::array();
+static nlohmann::ordered_json table_of_contents(const std::vector<markdown::Heading>& headings) {
+    nlohmann::ordered_json toc = nlohmann::ordered_json::array();
     for (const auto& heading : headings) {
         toc.push_back({{"level", heading.level},
                        {"id", heading.id},
@@ -55,7 +55,7 @@ RenderedPage render_page(const Engines& engines, PageJob job) {
         std::string markdown_text = engines.bodies.render_string(
             page.body, SourceLocation{page.source, page.body_line, 1}, job.context);
         BodyHtml body = markdown_to_html(markdown_text, job.outline, job.unsafe_html);
-        nlohmann::json& page_json = job.context["page"];
+        nlohmann::ordered_json& page_json = job.context["page"];
         page_json["content"] = tmpl::markup(body.html);
         page_json["toc"] = table_of_contents(body.headings);
         result.html = engines.layouts.render_file(job.template_name, job.context);

@@ -35,7 +35,7 @@ BodyHtml markdown_to_html(std::string_view markdown_text, const markdown::Outlin
 struct PageJob {
     const content::Page* page = nullptr;
     std::string template_name;  // the layout to use
-    nlohmann::json context;     // site, data, root, publication, build; `page` without content
+    nlohmann::ordered_json context;     // site, data, root, publication, build; `page` without content
     markdown::OutlineOptions outline;
     bool unsafe_html = false;
 };

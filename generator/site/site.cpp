@@ -29,7 +29,7 @@ static std::string layout_for(const content::Page& page) {
 
 static markdown::OutlineOptions outline_for(const content::ContentTree& tree,
                                             const content::Page& page,
-                                            const nlohmann::json& page_context) {
+                                            const nlohmann::ordered_json& page_context) {
     markdown::OutlineOptions options;
     std::string numbering = page.front_matter.value("numbering", std::string{});
     if (numbering.empty() && page.publication >= 0) {
@@ -79,9 +79,9 @@ BuildResult build(const BuildOptions& options) {
     Diagnostics& diagnostics = result.diagnostics;
 
     config::SiteConfig config = config::load_config(root, diagnostics);
-    nlohmann::json data = fs::is_directory(root / "data")
+    nlohmann::ordered_json data = fs::is_directory(root / "data")
                               ? data::load_tree(root / "data", root, diagnostics)
-                              : nlohmann::json::object();
+                              : nlohmann::ordered_json::object();
     content::ContentTree tree = content::load(root, {options.include_drafts}, diagnostics);
     if (!fs::is_directory(root / "templates")) {
         diagnostics.add(Error({"templates/", 0, 0}, "the project has no templates/ folder",
@@ -99,7 +99,7 @@ BuildResult build(const BuildOptions& options) {
         home.slug = "index";
         home.title = config.title;
         home.kind = "page";
-        home.front_matter = nlohmann::json::object();
+        home.front_matter = nlohmann::ordered_json::object();
         tree.pages.push_back(std::move(home));
     }
 

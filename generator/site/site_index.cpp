@@ -24,8 +24,8 @@ static std::string summary_of(const content::Page& page) {
 }
 
 // A listing entry for the index: a publication (its landing page) or a standalone document.
-static nlohmann::json listing_entry(const content::Page& page) {
-    nlohmann::json entry = page.front_matter;
+static nlohmann::ordered_json listing_entry(const content::Page& page) {
+    nlohmann::ordered_json entry = page.front_matter;
     entry["title"] = page.title;
     entry["kind"] = page.kind;
     entry["date"] = page.date;
@@ -49,8 +49,8 @@ static std::string kind_title(const std::string& kind) {
     return it != titles.end() ? it->second : kind;
 }
 
-nlohmann::json site_json(const config::SiteConfig& config, const content::ContentTree& tree) {
-    nlohmann::json site = config::to_json(config);
+nlohmann::ordered_json site_json(const config::SiteConfig& config, const content::ContentTree& tree) {
+    nlohmann::ordered_json site = config::to_json(config);
     std::vector<const content::Page*> listed;
     for (const auto& page : tree.pages)
         if (is_listed(page)) listed.push_back(&page);
@@ -59,17 +59,17 @@ nlohmann::json site_json(const config::SiteConfig& config, const content::Conten
         return a->date != b->date ? a->date > b->date : a->title < b->title;
     });
 
-    nlohmann::json publications = nlohmann::json::array();
+    nlohmann::ordered_json publications = nlohmann::ordered_json::array();
     for (const auto* page : listed) publications.push_back(listing_entry(*page));
 
-    nlohmann::json groups = nlohmann::json::array();
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     for (const auto& kind : content::kinds) {
-        nlohmann::json years = nlohmann::json::array();
+        nlohmann::ordered_json years = nlohmann::ordered_json::array();
         for (const auto& entry : publications) {
             if (entry["kind"] != kind) continue;
             std::string year = entry["year"].get<std::string>();
             if (years.empty() || years.back()["year"] != year)
-                years.push_back({{"year", year}, {"publications", nlohmann::json::array()}});
+                years.push_back({{"year", year}, {"publications", nlohmann::ordered_json::array()}});
             years.back()["publications"].push_back(entry);
         }
         if (!years.empty())
@@ -80,7 +80,7 @@ nlohmann::json site_json(const config::SiteConfig& config, const content::Conten
     return site;
 }
 
-static nlohmann::json link_to(const content::Page& page) {
+static nlohmann::ordered_json link_to(const content::Page& page) {
     return {{"title", page.title}, {"url", page.output}};
 }
 
@@ -96,9 +96,9 @@ static std::string section_number(const content::ContentTree& tree, const conten
     return {};
 }
 
-nlohmann::json page_json(const content::ContentTree& tree, std::size_t page_index) {
+nlohmann::ordered_json page_json(const content::ContentTree& tree, std::size_t page_index) {
     const content::Page& page = tree.pages[page_index];
-    nlohmann::json json = page.front_matter;
+    nlohmann::ordered_json json = page.front_matter;
     json["title"] = page.title;
     json["kind"] = page.kind;
     json["date"] = page.date;
@@ -120,14 +120,14 @@ nlohmann::json page_json(const content::ContentTree& tree, std::size_t page_inde
     return json;
 }
 
-nlohmann::json publication_json(const content::ContentTree& tree, std::size_t page_index) {
+nlohmann::ordered_json publication_json(const content::ContentTree& tree, std::size_t page_index) {
     const content::Page& page = tree.pages[page_index];
     if (page.publication < 0) return nullptr;
     const auto& publication = tree.publications[static_cast<std::size_t>(page.publication)];
     const content::Page& index = tree.pages[publication.index_page];
-    nlohmann::json json = listing_entry(index);
+    nlohmann::ordered_json json = listing_entry(index);
     json["pdf"] = false;
-    nlohmann::json sections = nlohmann::json::array();
+    nlohmann::ordered_json sections = nlohmann::ordered_json::array();
     for (std::size_t section_index : publication.sections) {
         const content::Page& section = tree.pages[section_index];
         sections.push_back({{"title", section.title},

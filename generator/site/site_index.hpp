@@ -15,13 +15,13 @@ namespace boardpress::site {
 std::string relative_root(const std::string& output_path);
 
 // The `site` object of docs/templates.md: settings plus `publications` and `groups`.
-nlohmann::json site_json(const config::SiteConfig& config, const content::ContentTree& tree);
+nlohmann::ordered_json site_json(const config::SiteConfig& config, const content::ContentTree& tree);
 
 // A page's own `page` object (front matter plus computed keys), without `content` and `toc`.
-nlohmann::json page_json(const content::ContentTree& tree, std::size_t page_index);
+nlohmann::ordered_json page_json(const content::ContentTree& tree, std::size_t page_index);
 
 // The `publication` object for pages of a publication; null otherwise.
-nlohmann::json publication_json(const content::ContentTree& tree, std::size_t page_index);
+nlohmann::ordered_json publication_json(const content::ContentTree& tree, std::size_t page_index);
 
 // The newest date among the pages (ISO), or SOURCE_DATE_EPOCH when set; never the clock.
 std::string build_date(const content::ContentTree& tree);

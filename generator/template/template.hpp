@@ -1,4 +1,4 @@
-// The template engine: a Jinja2 3.1 subset on nlohmann::json data. Rendering behaves as Jinja2 with
+// The template engine: a Jinja2 3.1 subset on nlohmann::ordered_json data. Rendering behaves as Jinja2 with
 // StrictUndefined and autoescape on: the same template and data give the same bytes.
 //   lexer.{hpp,cpp} -> parser.{hpp,cpp} -> ast.hpp -> renderer.{hpp,cpp}; value.{hpp,cpp};
 //   filters.cpp (Jinja2 built-ins), domain_filters.cpp (number, gbp, date, ...), tests.cpp.
@@ -44,9 +44,9 @@ struct HostFilter {
 // Marks HTML in a JSON context as safe (Jinja2's Markup): templates print it without escaping.
 // It is stored as a JSON binary value with subtype kMarkupSubtype.
 inline constexpr std::uint64_t kMarkupSubtype = 0x4D;
-nlohmann::json markup(std::string_view html);
-bool is_markup(const nlohmann::json& value);
-std::string_view markup_text(const nlohmann::json& value);  // requires is_markup(value)
+nlohmann::ordered_json markup(std::string_view html);
+bool is_markup(const nlohmann::ordered_json& value);
+std::string_view markup_text(const nlohmann::ordered_json& value);  // requires is_markup(value)
 
 class Environment {
 public:
@@ -59,20 +59,20 @@ public:
 
     // Variables every render sees (Jinja2's Environment.globals), shared rather than copied per
     // render: the site's `site`, `data` and `build`. A render's own context shadows them.
-    void set_globals(nlohmann::json globals);
+    void set_globals(nlohmann::ordered_json globals);
 
     // Renders the template `name` found on the search paths. Throws boardpress::Error with the
     // template's file, line and column, the source line and a hint.
-    std::string render_file(const std::string& name, const nlohmann::json& context) const;
+    std::string render_file(const std::string& name, const nlohmann::ordered_json& context) const;
 
     // Renders `source`. `origin.file` names it in diagnostics and `origin.line` is the line of the
     // file where `source` starts (front matter comes before a page's body).
     std::string render_string(std::string_view source, const SourceLocation& origin,
-                              const nlohmann::json& context) const;
+                              const nlohmann::ordered_json& context) const;
 
     // Renders a template file given by path (used by `boardpress template FILE`): its own folder
     // is searched first for includes, then the search paths.
-    std::string render_path(const std::filesystem::path& file, const nlohmann::json& context) const;
+    std::string render_path(const std::filesystem::path& file, const nlohmann::ordered_json& context) const;
 
     // Const members are thread-safe: pages render in parallel on one Environment.
 
