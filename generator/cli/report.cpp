@@ -8,7 +8,7 @@ namespace boardpress::cli {
 
 void print_diagnostics(const Diagnostics& diagnostics) {
     bool colour = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    for (const auto& diagnostic : diagnostics.items()) std::cerr << format(diagnostic, colour);
+    for (const auto& diagnostic : diagnostics.items()) std::cerr << describe(diagnostic, colour);
     std::size_t errors = diagnostics.error_count();
     std::size_t warnings = diagnostics.warning_count();
     if (errors || warnings) {

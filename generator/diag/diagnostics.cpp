@@ -49,7 +49,7 @@ SourceLocation locate(std::string file, std::string_view text, std::size_t offse
     return location;
 }
 
-std::string format(const Diagnostic& diagnostic, bool colour) {
+std::string describe(const Diagnostic& diagnostic, bool colour) {
     const char* bold = colour ? "\033[1m" : "";
     const char* red = colour ? "\033[1;31m" : "";
     const char* magenta = colour ? "\033[1;35m" : "";

@@ -49,7 +49,7 @@ Diagnostic& attach_source(Diagnostic& diagnostic, std::string_view text);
 SourceLocation locate(std::string file, std::string_view text, std::size_t offset);
 
 // "file:line:column: error: message", then the source line, a caret under the column, and the hint.
-std::string format(const Diagnostic& diagnostic, bool colour = false);
+std::string describe(const Diagnostic& diagnostic, bool colour = false);
 
 // The closest candidate to `word` by edit distance, if one is close enough to be a likely typo.
 std::optional<std::string> did_you_mean(std::string_view word,

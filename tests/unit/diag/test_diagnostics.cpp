@@ -22,7 +22,7 @@ TEST_CASE("format shows position, line, caret and hint", "[diag]") {
     Diagnostic d{Severity::error, {"content/a.md", 3, 5}, "unknown data key `cp.totl`", {}, ""};
     d.hint = did_you_mean_hint("totl", {"total", "plans"});
     attach_source(d, "x\ny\n{{ cp.totl }}\n");
-    CHECK(format(d) ==
+    CHECK(describe(d) ==
           "content/a.md:3:5: error: unknown data key `cp.totl`\n"
           " 3 | {{ cp.totl }}\n"
           "   |     ^\n"
