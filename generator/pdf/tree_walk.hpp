@@ -1,0 +1,27 @@
+// The tree walk: turns a cmark-gfm document into Layout calls, node type by node type as
+// html::write does (see html_writer.cpp), with ids and numbers from the Outline.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "markdown/markdown.hpp"
+#include "pdf/layout.hpp"
+#include "pdf/pdf_writer.hpp"
+
+namespace boardpress::pdf {
+
+struct WalkOptions {
+    const markdown::Document* document = nullptr;
+    const markdown::Outline* outline = nullptr;
+    std::string anchor_prefix;  // makes ids unique across chapters: "c2:" + "budget"
+    // URL -> "#anchor" (prefixed), an absolute URI, or "" for no link.
+    std::function<std::string(std::string_view url)> resolve_link;
+    std::function<std::string(std::string_view url)> resolve_image;
+    std::function<bool(const CodeBlock&, Layout&)> render_code_block;
+};
+
+// Lays out the document's blocks, then its footnotes under a "Notes" rule.
+void walk(Layout& layout, const WalkOptions& options);
+
+}  // namespace boardpress::pdf
