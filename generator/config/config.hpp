@@ -34,6 +34,10 @@ struct SiteConfig {
 
 // Parses and validates the text of boardpress.json. Every problem found is added to
 // `diagnostics` (with line and column); the returned config holds what was valid.
+// Unknown keys at the levels defined here (the top level, navigation items, suppression) are
+// errors at the key; a key given twice anywhere is an error at the second; a wrong type is an
+// error at the value. `theme`, `pdf` and `params` must be objects but are otherwise free-form.
+// A base_url must start with https://, http:// or /; a missing final "/" is added.
 SiteConfig parse_config(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
 // Loads DIR/boardpress.json; a missing file is one error naming it.

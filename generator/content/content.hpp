@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,18 +23,47 @@ struct FrontMatterSplit {
 };
 
 // Splits "---\n<yaml>\n---\n<body>". A file that does not open with --- is all body. An opening
-// fence without a closing one throws an Error at the opening fence.
+// fence without a closing one throws an Error at the opening fence. A leading UTF-8 byte order
+// mark is skipped, CRLF line endings are accepted and a fence may have trailing spaces.
 FrontMatterSplit split_front_matter(std::string_view text, const std::string& file);
 
 // YAML -> JSON (mappings, sequences, scalars typed as YAML 1.2 core: true/false, null, ints,
 // floats; dates stay strings). Syntax errors throw at their file line and column.
-nlohmann::ordered_json parse_front_matter(std::string_view yaml, const std::string& file, int first_line);
+// Plain scalars only are typed: quoted and block scalars stay strings; `.inf` and `.nan` stay
+// strings (JSON cannot hold them). Also errors: a key given twice, a non-text key, a quoted
+// scalar never closed, and `key:value` without a space after the colon.
+nlohmann::ordered_json parse_front_matter(std::string_view yaml, const std::string& file,
+                                          int first_line);
+
+// Front matter with the places of its top-level keys, so checks can report at the key.
+struct FrontMatter {
+    nlohmann::ordered_json values = nlohmann::ordered_json::object();
+    std::map<std::string, SourceLocation> keys;  // top-level key -> where it is written
+};
+
+// As parse_front_matter, keeping the key positions. Empty YAML gives an empty mapping.
+FrontMatter parse_front_matter_located(std::string_view yaml, const std::string& file,
+                                       int first_line);
 
 // Known keys with their types are checked (title: string, draft: bool, date: a date, kind: one of
 // the kinds, weight: number, numbering: none|paragraphs|sections, pdf: bool or mapping, ...);
 // unknown keys are kept. Problems go to `diagnostics`.
 inline const std::vector<std::string> kinds = {"annual-report", "business-plan", "leaflet",
                                                "summary", "report", "page"};
+inline const std::vector<std::string> numberings = {"none", "paragraphs", "sections"};
+
+// Checks the known keys of `front_matter` (errors at the key's line and column) and that there
+// is a `title` (an error at line 1 of `file` if not). `text` is the file's text, for the source
+// lines shown with errors.
+void check_front_matter(const FrontMatter& front_matter, const std::string& file,
+                        std::string_view text, Diagnostics& diagnostics);
+
+// True for a real calendar date written YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
+// A section's slug: its file stem without a leading order prefix of 1-3 digits and `-` or `_`
+// ("02-chair" -> "chair", "1_intro" -> "intro"); a stem that is only a prefix is kept.
+std::string section_slug(std::string_view stem);
 
 struct Page {
     std::string source;           // "content/annual-report-2014-15/02-chair.md" (project-relative)
@@ -70,6 +100,17 @@ struct LoadOptions {
 // Reads content/**.md below `project_root`. Every broken file is reported to `diagnostics`;
 // pages that loaded are returned. Drafts are left out unless asked for. A publication whose
 // index.md is a draft is left out whole.
+//
+// Files are read depth first, each folder's entries in byte order of their names (hidden ones
+// skipped; a link out of content/ is an error). content/index.md is the home page (index.html).
+// A folder with index.md is a publication: index.md is its landing page (FOLDER/index.html) and
+// its other direct .md files its sections (FOLDER/SLUG.html, see section_slug), listed in
+// `pages` right after the landing page. Other files are plain pages (help/contact.html).
+// A page whose file is broken (bad UTF-8, bad YAML, a front matter error) is left out; a broken
+// index.md leaves its publication out, though its sections are still read and checked. Two
+// pages with the same output: an error naming both, and the second is left out. Bodies have
+// CRLF turned into LF (line numbers unchanged); front_matter gets `title` and `kind` (the
+// resolved values), and `draft` and `weight` when absent.
 ContentTree load(const std::filesystem::path& project_root, const LoadOptions& options,
                  Diagnostics& diagnostics);
 
