@@ -1,0 +1,210 @@
+// Focused tests of the renderer: diagnostics (undefined paths and hints, positions in included
+// files, origin line offsets), globals, Markup passthrough, escaping modes, guards, threads.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <unistd.h>
+
+#include "template/template.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+using namespace boardpress;
+using tmpl::Environment;
+using tmpl::Escape;
+using tmpl::Options;
+
+namespace {
+
+struct Folder {
+    fs::path path;
+    explicit Folder(const std::string& name) {
+        path = fs::temp_directory_path() / ("bp-renderer-" + std::to_string(::getpid()) + "-" + name);
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~Folder() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    void write(const std::string& name, const std::string& text) const {
+        fs::create_directories((path / name).parent_path());
+        std::ofstream(path / name, std::ios::binary) << text;
+    }
+};
+
+std::string render(const std::string& source, const json& context = json::object(),
+                   Escape mode = Escape::html) {
+    Options o;
+    o.autoescape = mode;
+    Environment env(std::move(o));
+    return env.render_string(source, {"page.md", 1, 1}, context);
+}
+
+Diagnostic failure(const Environment& env, const std::string& source, const json& context,
+                   SourceLocation origin = {"page.md", 1, 1}) {
+    try {
+        env.render_string(source, origin, context);
+    } catch (const Error& e) {
+        return e.diagnostic();
+    }
+    FAIL("expected an error");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("undefined attribute names its path and suggests the key", "[template][errors]") {
+    Environment env(Options{});
+    env.set_globals(json{{"data", {{"cp", {{"total", 412}, {"rate", 3.2}}}}}});
+    auto d = failure(env, "a\nb {{ data.cp.totl }}", json::object());
+    CHECK(d.message == "`data.cp.totl` is undefined");
+    CHECK(d.hint == "did you mean `data.cp.total`?");
+    CHECK(d.location.file == "page.md");
+    CHECK(d.location.line == 2);
+    CHECK(d.location.column == 14);  // at the missing attribute
+    CHECK(d.source_line == "b {{ data.cp.totl }}");
+}
+
+TEST_CASE("undefined variable suggests a close name", "[template][errors]") {
+    Environment env(Options{});
+    auto d = failure(env, "{% set total = 1 %}{{ totl }}", json{{"title", "x"}});
+    CHECK(d.message == "`totl` is undefined");
+    CHECK(d.hint == "did you mean `total`?");
+}
+
+TEST_CASE("origin line offsets positions", "[template][errors]") {
+    Environment env(Options{});
+    auto d = failure(env, "x\n{{ missing }}", json::object(), {"content/a.md", 5, 1});
+    CHECK(d.location.file == "content/a.md");
+    CHECK(d.location.line == 6);
+    CHECK(d.location.column == 4);
+}
+
+TEST_CASE("syntax errors point at the offending token", "[template][errors]") {
+    Environment env(Options{});
+    auto d = failure(env, "a\n\n{% for x in xs %}\n{{ x }}\n", json::object());
+    CHECK(d.message.find("expected `endfor`") != std::string::npos);
+    CHECK(d.message.find("opened at line 3") != std::string::npos);
+    auto u = failure(env, "{{ x|uppr }}", json{{"x", "a"}});
+    CHECK(u.location.column == 6);
+    CHECK(u.hint == "did you mean `upper`?");
+}
+
+TEST_CASE("errors in an included template report that file", "[template][errors]") {
+    Folder f("include-error");
+    f.write("main.html", "top\n{% include 'partials/p.html' %}");
+    f.write("partials/p.html", "one\ntwo {{ nope }}");
+    Options o;
+    o.search_paths = {f.path};
+    o.display_root = f.path;
+    Environment env(std::move(o));
+    try {
+        env.render_file("main.html", json::object());
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(e.diagnostic().location.file == "partials/p.html");
+        CHECK(e.diagnostic().location.line == 2);
+        CHECK(e.diagnostic().message == "`nope` is undefined");
+    }
+}
+
+TEST_CASE("missing templates and unsafe names", "[template][errors]") {
+    Folder f("missing");
+    f.write("main.html", "{% include 'partial.html' %}");
+    f.write("partials.html", "x");
+    Options o;
+    o.search_paths = {f.path};
+    Environment env(std::move(o));
+    try {
+        env.render_file("main.html", json::object());
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(e.diagnostic().message == "template `partial.html` not found");
+        CHECK(e.diagnostic().hint == "did you mean `partials.html`?");
+    }
+    CHECK_THROWS_AS(env.render_string("{% include '../etc/passwd' %}", {"t", 1, 1}, json::object()), Error);
+    CHECK_THROWS_AS(env.render_string("{% include '/etc/passwd' %}", {"t", 1, 1}, json::object()), Error);
+}
+
+TEST_CASE("globals are shared and shadowed by the render context", "[template]") {
+    Environment env(Options{});
+    env.set_globals(json{{"site", {{"title", "Board"}}}, {"x", 1}});
+    CHECK(env.render_string("{{ site.title }} {{ x }}", {"t", 1, 1}, json::object()) == "Board 1");
+    CHECK(env.render_string("{{ site.title }} {{ x }}", {"t", 1, 1}, json{{"x", 2}}) == "Board 2");
+}
+
+TEST_CASE("Markup values pass through unescaped", "[template][escape]") {
+    json context = {{"body", tmpl::markup("<p>Hi & bye</p>")}, {"raw", "<p>"}};
+    CHECK(render("{{ body }}|{{ raw }}", context) == "<p>Hi & bye</p>|&lt;p&gt;");
+    CHECK(render("{{ body ~ raw }}", context) == "<p>Hi & bye</p>&lt;p&gt;");
+    CHECK(render("{{ body|length }}", context) == "15");
+}
+
+TEST_CASE("markdown and none escape modes", "[template][escape]") {
+    json context = {{"name", "*bold* <b>"}};
+    CHECK(render("{{ name }}", context, Escape::markdown) == "\\*bold\\* \\<b\\>");
+    CHECK(render("{{ name|safe }}", context, Escape::markdown) == "*bold* <b>");
+    CHECK(render("{{ name }}", context, Escape::none) == "*bold* <b>");
+    CHECK(render("{{ name }}", context) == "*bold* &lt;b&gt;");
+}
+
+TEST_CASE("host filters take the string form", "[template]") {
+    Environment env(Options{});
+    env.add_filter("shout", {[](std::string_view s) { return std::string(s) + "!"; }, false});
+    env.add_filter("wrap", {[](std::string_view s) { return "<em>" + std::string(s) + "</em>"; }, true});
+    CHECK(env.render_string("{{ 3|shout }} {{ '<'|shout }} {{ 'x'|wrap }}", {"t", 1, 1},
+                            json::object()) == "3! &lt;! <em>x</em>");
+}
+
+TEST_CASE("guards stop runaway templates", "[template][guards]") {
+    Options o;
+    o.max_loop_iterations = 100;
+    o.max_recursion_depth = 10;
+    Environment env(std::move(o));
+    CHECK_THROWS_AS(env.render_string("{% for i in range(1000) %}{% endfor %}", {"t", 1, 1}, json::object()), Error);
+    CHECK_THROWS_AS(env.render_string("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}",
+                                      {"t", 1, 1}, json::object()),
+                    Error);
+    Folder f("cycle");
+    f.write("a.html", "{% include 'b.html' %}");
+    f.write("b.html", "{% include 'a.html' %}");
+    Options o2;
+    o2.search_paths = {f.path};
+    Environment env2(std::move(o2));
+    CHECK_THROWS_AS(env2.render_file("a.html", json::object()), Error);
+}
+
+TEST_CASE("concurrent renders on one Environment", "[template][threads]") {
+    Folder f("threads");
+    f.write("base.html", "<h1>{% block title %}{% endblock %}</h1>{% block body %}{% endblock %}");
+    f.write("page.html",
+            "{% extends 'base.html' %}{% block title %}{{ title }}{% endblock %}"
+            "{% block body %}{% for r in data.rows %}{{ r.n|number }};{% endfor %}{% endblock %}");
+    Options o;
+    o.search_paths = {f.path};
+    Environment env(std::move(o));
+    json rows = json::array();
+    for (int i = 0; i < 50; ++i) rows.push_back({{"n", i * 1000}});
+    env.set_globals(json{{"data", {{"rows", rows}}}});
+    std::string expected;
+    for (int i = 0; i < 50; ++i) {
+        std::string n = std::to_string(i * 1000);
+        if (n.size() > 3) n.insert(n.size() - 3, ",");
+        expected += n + ";";
+    }
+    auto work = [&](int id, std::vector<std::string>& results) {
+        for (int k = 0; k < 50; ++k)
+            results.push_back(env.render_file("page.html", json{{"title", "T" + std::to_string(id)}}));
+    };
+    std::vector<std::string> r1, r2;
+    std::thread t1(work, 1, std::ref(r1)), t2(work, 2, std::ref(r2));
+    t1.join();
+    t2.join();
+    REQUIRE(r1.size() == 50);
+    REQUIRE(r2.size() == 50);
+    CHECK(r1.back() == "<h1>T1</h1>" + expected);
+    CHECK(r2.back() == "<h1>T2</h1>" + expected);
+}
