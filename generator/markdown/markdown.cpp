@@ -270,6 +270,7 @@ Outline outline(const Document& document, const OutlineOptions& options) {
     std::vector<Scope> scopes;
     int section = options.first_number;
     bool seen_h1 = false;
+    int subsection_level = 0;  // the level of the first numbered subheading (## usually)
     int paragraph = options.first_number;
     if (options.numbering == Numbering::sections)
         scopes.push_back({1, std::to_string(section), 0});
@@ -302,13 +303,15 @@ Outline outline(const Document& document, const OutlineOptions& options) {
                 }
                 seen_h1 = true;
                 number = scopes.front().number;
-            } else {
-                while (scopes.size() > 1 && scopes.back().level >= level) scopes.pop_back();
+            } else if (subsection_level == 0 || level <= subsection_level) {
+                subsection_level = level;
+                scopes.resize(1);
                 Scope& parent = scopes.back();
                 number = join_number(parent.number, ++parent.counter);
                 scopes.push_back({level, number, 0});
             }
-            result.numbers[child] = number;
+            // Deeper headings are subheads: unnumbered, the paragraph count running through them.
+            if (!number.empty()) result.numbers[child] = number;
         }
     }
 

@@ -69,12 +69,12 @@ struct Outline {
 // Numbering::paragraphs: top-level paragraphs are "N", "N+1", ... from first_number, straight
 // through the headings; headings are not numbered.
 // Numbering::sections: the page is section N = first_number. The first level-1 heading is N (a
-// later level-1 heading starts section N+1). Inside a numbered section or heading X, its top-level
-// paragraphs and its next-level headings share one running counter, X.1, X.2, ... in document
-// order, so numbers never repeat: "## Budget" is 4.4 and the paragraphs under it 4.4.1, 4.4.2; a
-// "### Staffing" after them is 4.4.3, and paragraphs under that 4.4.3.1, ... (the way annual reports
-// number "4.3.1 Attendance" and then paragraphs 4.3.2, 4.3.3). A skipped level (## then ####) is
-// numbered as the next level down. Headings inside lists or block quotes get ids but no numbers.
+// later level-1 heading starts section N+1). Its subsections are the first heading level below it
+// (## usually): "## Budget" is 4.4 and shares one running counter with the paragraphs before it
+// (4.1, 4.2, 4.3 "Chairing", 4.4 "Budget"), and the paragraphs under it are 4.4.1, 4.4.2, ... as
+// annual reports print them. Deeper headings are subheads: unnumbered, with the paragraph count
+// running on through them (4.4.3 follows "### Staffing").
+// Headings inside lists or block quotes get ids but no numbers.
 //
 // Outline::ids holds the id of every heading (anywhere in the tree), of every numbered paragraph
 // ("p-4-4-1"), of every footnote reference ("fnref-1", "fnref-1-2" for a second reference to the
