@@ -39,7 +39,7 @@ int template_command(const Arguments& arguments) {
         nlohmann::ordered_json context = nlohmann::ordered_json::object();
         if (!data_file.empty()) context = data::parse_json(read_file(data_file), data_file.string());
         // Includes resolve beside FILE first, then in the current project's templates/.
-        render::Engines engines = render::make_engines(fs::current_path(), false);
+        render::Engines engines = render::make_engines(fs::current_path(), {});
         std::cout << engines.layouts.render_path(file, context);
         return 0;
     } catch (const Error& error) {

@@ -671,6 +671,10 @@ void check_front_matter(const FrontMatter& front_matter, const std::string& file
             one_of(key, value, numberings);
         } else if (key == "date" || key == "as_of") {
             date(key, value);
+        } else if (key == "glossary") {
+            if (!value.is_boolean())
+                report(key, "`glossary` must be true or false, not " + type_words(value),
+                       "write `glossary: false` to leave this page's terms unexplained");
         } else if (key == "draft") {
             if (!value.is_boolean())
                 report(key, "`draft` must be true or false, not " + type_words(value),

@@ -154,6 +154,8 @@ private:
     const Outline& outline_;
     const WriterOptions& options_;
     std::string out_;
+    int no_abbr_ = 0;                // > 0 inside headings and links
+    std::vector<bool> used_terms_;  // glossary terms already explained on this page
 
     std::vector<cmark_node*> definitions_;                 // in note-number order
     std::map<std::string, std::vector<std::string>> refs_;  // note number -> reference ids
@@ -166,6 +168,30 @@ private:
         if (!out_.empty() && out_.back() != '\n') out_ += '\n';
     }
     void text(std::string_view s) { escape_text(s, out_); }
+
+    // Text with the first use of each glossary term on the page explained (not in headings or
+    // links, whose words are reused in contents lists and would nest interactive elements).
+    void glossary_text(std::string_view s) {
+        const markdown::Glossary* glossary = options_.glossary;
+        if (!glossary || glossary->empty() || no_abbr_ > 0) {
+            text(s);
+            return;
+        }
+        used_terms_.resize(glossary->terms().size());
+        std::size_t done = 0;
+        for (auto match = glossary->find(s); match; match = glossary->find(s, match->position + match->length)) {
+            if (used_terms_[match->term]) continue;
+            used_terms_[match->term] = true;
+            text(s.substr(done, match->position - done));
+            out_ += "<abbr title=\"";
+            text(glossary->terms()[match->term].expansion);
+            out_ += "\">";
+            text(s.substr(match->position, match->length));
+            out_ += "</abbr>";
+            done = match->position + match->length;
+        }
+        text(s.substr(done));
+    }
     static std::string_view literal(cmark_node* node) {
         const char* s = cmark_node_get_literal(node);
         return s ? std::string_view(s) : std::string_view();
@@ -423,7 +449,9 @@ private:
             text(markdown::display_number(*number));
             out_ += "</span> ";
         }
+        ++no_abbr_;
         children(node);
+        --no_abbr_;
         out_ += "</h" + level + ">\n";
     }
 
@@ -508,7 +536,7 @@ private:
     void inline_node(cmark_node* node) {
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_TEXT:
-                text(literal(node));
+                glossary_text(literal(node));
                 return;
             case CMARK_NODE_SOFTBREAK:
                 out_ += '\n';
@@ -589,7 +617,9 @@ private:
             out_ += '"';
         }
         out_ += '>';
+        ++no_abbr_;
         children(node);
+        --no_abbr_;
         out_ += "</a>";
     }
 

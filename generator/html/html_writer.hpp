@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "markdown/glossary.hpp"
 #include "markdown/markdown.hpp"
 
 namespace boardpress::html {
@@ -20,6 +21,8 @@ struct WriterOptions {
     // Fenced blocks whose info string names a component are rendered by this hook (components,
     // issue 3); returning nullopt falls back to <pre><code>.
     std::function<std::optional<std::string>(const CodeBlock&)> render_code_block;
+    // The first use of each term on the page becomes <abbr title="expansion">.
+    const markdown::Glossary* glossary = nullptr;
 };
 
 // Writes the document's blocks as HTML5 (no <html>/<body>: a template places it), then the

@@ -1,23 +1,29 @@
 #include "render/page_renderer.hpp"
 
+#include <algorithm>
+
+#include "html/components_html.hpp"
 #include "html/html_writer.hpp"
 
 namespace boardpress::render {
 
 BodyHtml markdown_to_html(std::string_view markdown_text, const markdown::OutlineOptions& options,
-                          bool unsafe_html) {
+                          bool unsafe_html, const html::WriterOptions& writer) {
     markdown::ParseOptions parse_options;
     parse_options.unsafe_html = unsafe_html;
     markdown::Document document = markdown::parse(markdown_text, parse_options);
     markdown::Outline outline = markdown::outline(document, options);
     BodyHtml result;
-    result.html = html::write(document, outline);
+    result.html = html::write(document, outline, writer);
     result.headings = std::move(outline.headings);
     return result;
 }
 
-Engines make_engines(const std::filesystem::path& project_root, bool unsafe_html) {
+Engines make_engines(const std::filesystem::path& project_root, const RenderSettings& settings) {
+    const bool unsafe_html = settings.unsafe_html;
     tmpl::Options layout_options;
+    layout_options.suppression_threshold = settings.suppression_threshold;
+    layout_options.suppression_mark = settings.suppression_mark;
     layout_options.autoescape = tmpl::Escape::html;
     layout_options.search_paths = {project_root / "templates"};
     layout_options.display_root = project_root;
@@ -47,6 +53,45 @@ static nlohmann::ordered_json table_of_contents(const std::vector<markdown::Head
     return toc;
 }
 
+// The file line where a component's fenced block starts, as components::ComponentContext wants
+// it (body_line + block.line is the YAML's first line). The block is looked for in the page's own
+// source, so its errors point at the file even when template tags above it changed the line count;
+// a block that a template wrote is placed by the expanded text instead.
+static int component_body_line(const content::Page& page, const html::CodeBlock& block) {
+    if (!block.literal.empty()) {
+        std::size_t at = page.body.find(block.literal);
+        if (at != std::string::npos && page.body.find(block.literal, at + 1) == std::string::npos) {
+            auto newlines = std::count(page.body.begin(),
+                                       page.body.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+            return page.body_line + static_cast<int>(newlines) - block.line;
+        }
+    }
+    return page.body_line;
+}
+
+static html::WriterOptions page_writer(const PageJob& job, Diagnostics& diagnostics) {
+    html::WriterOptions writer;
+    writer.glossary = job.glossary;
+    if (!job.data) return writer;
+    writer.render_code_block = [&job, &diagnostics](const html::CodeBlock& block)
+        -> std::optional<std::string> {
+        const content::Page& page = *job.page;
+        components::ComponentContext context{*job.data};
+        context.file = page.source;
+        context.body_line = component_body_line(page, block);
+        context.suppression_threshold = job.settings.suppression_threshold;
+        context.suppression_mark = job.settings.suppression_mark;
+        context.as_of = job.as_of;
+        try {
+            return html::render_component_html(block, context);
+        } catch (const Error& error) {
+            diagnostics.add(error);  // go on, so every broken block on the page is reported
+            return std::string();
+        }
+    };
+    return writer;
+}
+
 RenderedPage render_page(const Engines& engines, PageJob job) {
     const content::Page& page = *job.page;
     RenderedPage result;
@@ -54,7 +99,9 @@ RenderedPage render_page(const Engines& engines, PageJob job) {
     try {
         std::string markdown_text = engines.bodies.render_string(
             page.body, SourceLocation{page.source, page.body_line, 1}, job.context);
-        BodyHtml body = markdown_to_html(markdown_text, job.outline, job.unsafe_html);
+        BodyHtml body = markdown_to_html(markdown_text, job.outline, job.settings.unsafe_html,
+                                         page_writer(job, result.diagnostics));
+        if (result.diagnostics.has_errors()) return result;
         nlohmann::ordered_json& page_json = job.context["page"];
         page_json["content"] = tmpl::markup(body.html);
         page_json["toc"] = table_of_contents(body.headings);

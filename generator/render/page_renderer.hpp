@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/content.hpp"
+#include "html/html_writer.hpp"
 #include "markdown/markdown.hpp"
 #include "template/template.hpp"
 
@@ -20,9 +21,16 @@ struct Engines {
     tmpl::Environment bodies;
 };
 
+// What the project's settings change about rendering.
+struct RenderSettings {
+    bool unsafe_html = false;        // raw HTML in Markdown kept rather than dropped
+    int suppression_threshold = 0;   // counts 1 .. threshold - 1 in sensitive data are hidden
+    std::string suppression_mark = "*";
+};
+
 // Builds both environments with the project's templates/ on the search path and the `markdown`
 // filter registered (HTML in layouts; in bodies, the value's own Markdown let through).
-Engines make_engines(const std::filesystem::path& project_root, bool unsafe_html);
+Engines make_engines(const std::filesystem::path& project_root, const RenderSettings& settings);
 
 // The Markdown-to-HTML step shared by pages and the `markdown` filter.
 struct BodyHtml {
@@ -30,14 +38,17 @@ struct BodyHtml {
     std::vector<markdown::Heading> headings;
 };
 BodyHtml markdown_to_html(std::string_view markdown_text, const markdown::OutlineOptions& outline,
-                          bool unsafe_html);
+                          bool unsafe_html, const html::WriterOptions& writer = {});
 
 struct PageJob {
     const content::Page* page = nullptr;
     std::string template_name;  // the layout to use
     nlohmann::ordered_json context;     // site, data, root, publication, build; `page` without content
     markdown::OutlineOptions outline;
-    bool unsafe_html = false;
+    RenderSettings settings;
+    const nlohmann::ordered_json* data = nullptr;  // the data tree components read
+    std::string as_of;                             // ISO date business-plan ratings are judged at
+    const markdown::Glossary* glossary = nullptr;  // terms explained at first use; null for none
 };
 
 struct RenderedPage {
@@ -47,6 +58,7 @@ struct RenderedPage {
 };
 
 // Never throws for user errors: they come back in `diagnostics` (and `html` is then empty).
+// Every broken component on the page is reported, not only the first.
 RenderedPage render_page(const Engines& engines, PageJob job);
 
 }  // namespace boardpress::render

@@ -8,6 +8,7 @@
 #include "content/content.hpp"
 #include "data/data.hpp"
 #include "render/page_renderer.hpp"
+#include "site/glossary_page.hpp"
 #include "site/output.hpp"
 #include "site/site_index.hpp"
 
@@ -44,6 +45,19 @@ static markdown::OutlineOptions outline_for(const content::ContentTree& tree,
         else options.first_number = std::stoi(number);
     }
     return options;
+}
+
+// The date a page's business-plan ratings are judged at: its own `as_of`, else its
+// publication's, else its date.
+static std::string as_of_for(const content::ContentTree& tree, const content::Page& page) {
+    auto given = [](const content::Page& p) { return p.front_matter.value("as_of", std::string{}); };
+    if (std::string own = given(page); !own.empty()) return own;
+    if (page.publication >= 0) {
+        const auto& publication = tree.publications[static_cast<std::size_t>(page.publication)];
+        if (std::string shared = given(tree.pages[publication.index_page]); !shared.empty())
+            return shared;
+    }
+    return page.date;
 }
 
 // Renders every job on `workers` threads; results keep the jobs' order.
@@ -89,6 +103,9 @@ BuildResult build(const BuildOptions& options) {
         return result;
     }
 
+    markdown::Glossary glossary = read_glossary(data, diagnostics);
+    if (auto page = glossary_page(glossary, tree)) tree.pages.push_back(std::move(*page));
+
     // The home page exists even without content/index.md.
     bool has_home = std::any_of(tree.pages.begin(), tree.pages.end(), [](const auto& page) {
         return page.output == "index.html";
@@ -103,13 +120,15 @@ BuildResult build(const BuildOptions& options) {
         tree.pages.push_back(std::move(home));
     }
 
-    render::Engines engines = render::make_engines(root, config.unsafe_html);
+    render::RenderSettings settings{config.unsafe_html, config.suppression_threshold,
+                                    config.suppression_mark};
+    render::Engines engines = render::make_engines(root, settings);
     engines.layouts.set_globals({{"site", site_json(config, tree)},
                                  {"data", data},
                                  {"build",
                                   {{"generator", std::string("boardpress ") + BOARDPRESS_VERSION},
                                    {"date", build_date(tree)}}}});
-    engines.bodies.set_globals({{"site", site_json(config, tree)}, {"data", std::move(data)}});
+    engines.bodies.set_globals({{"site", site_json(config, tree)}, {"data", data}});
 
     std::vector<render::PageJob> jobs;
     for (std::size_t i = 0; i < tree.pages.size(); ++i) {
@@ -117,7 +136,11 @@ BuildResult build(const BuildOptions& options) {
         render::PageJob job;
         job.page = &page;
         job.template_name = layout_for(page);
-        job.unsafe_html = config.unsafe_html;
+        job.settings = settings;
+        job.data = &data;
+        job.as_of = as_of_for(tree, page);
+        if (page.front_matter.value("glossary", nlohmann::ordered_json(true)) != false)
+            job.glossary = &glossary;
         job.context = {{"page", page_json(tree, i)},
                        {"publication", publication_json(tree, i)},
                        {"root", relative_root(page.output)}};

@@ -1,4 +1,5 @@
-// boardpress's own filters (docs/templates.md): number, percent, gbp, date, change, per, slug.
+// boardpress's own filters (docs/templates.md): number, percent, gbp, date, change, per, slug,
+// suppress.
 // They wrap format/format.hpp. None gives ""; text that is not a number or a date is an error.
 #include <cmath>
 
@@ -57,6 +58,18 @@ Value f_number(Renderer&, const Value& input, CallArgs& args) {
     int decimals = decimals_arg(a[0], 0, "number");
     auto value = number_arg(input, "number", "its input");
     if (!value) return Value::string("");
+    return Value::string(format::number(*value, decimals));
+}
+
+// Small counts in sensitive data print as the project's mark, so a child cannot be identified.
+Value f_suppress(Renderer& r, const Value& input, CallArgs& args) {
+    auto a = bind_args(args, "suppress", {"decimals"});
+    int decimals = decimals_arg(a[0], 0, "suppress");
+    auto value = number_arg(input, "suppress", "its input");
+    if (!value) return Value::string("");
+    const Options& options = r.options();
+    if (*value > 0 && *value < options.suppression_threshold)
+        return Value::string(options.suppression_mark);
     return Value::string(format::number(*value, decimals));
 }
 
@@ -151,6 +164,7 @@ void register_domain_filters(Registry& registry) {
     add("per", f_per);
     add("date", f_date);
     add("slug", f_slug);
+    add("suppress", f_suppress);
 }
 
 }  // namespace boardpress::tmpl

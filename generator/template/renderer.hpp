@@ -79,6 +79,7 @@ public:
     Escape mode() const { return escape_; }
     bool autoescape() const { return escape_ != Escape::none; }
     const Registry& registry() const { return loader_.registry(); }
+    const Options& options() const { return loader_.options(); }
     bool has_filter(std::string_view name) const;
     bool has_test(std::string_view name) const;
     Value getattr(const Value& obj, std::string_view name) { return getattr_at(obj, name, nullptr); }

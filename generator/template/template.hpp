@@ -33,6 +33,9 @@ struct Options {
     // Guards against runaway templates; exceeding one is an error at the offending tag.
     std::size_t max_loop_iterations = 1'000'000;
     std::size_t max_recursion_depth = 64;
+    // The `suppress` filter: counts from 1 to threshold - 1 print as the mark (0: never).
+    int suppression_threshold = 0;
+    std::string suppression_mark = "*";
 };
 
 // A filter supplied by the host (for example `markdown`): string in, string out.

@@ -282,3 +282,21 @@ TEST_CASE("output is deterministic", "[html]") {
     std::string first = render(text, {markdown::Numbering::sections, 2});
     for (int i = 0; i < 5; ++i) CHECK(render(text, {markdown::Numbering::sections, 2}) == first);
 }
+
+TEST_CASE("the first use of a glossary term on a page is explained with abbr", "[html][glossary]") {
+    markdown::Glossary glossary({{"LSCB", "Local \"Safeguarding\" <Children> Board"},
+                                 {"CSE", "child sexual exploitation"}});
+    html::WriterOptions options;
+    options.glossary = &glossary;
+    std::string html = render(
+        "# The LSCB\n\nThe LSCB and its CSE work. The LSCB again.\n\n[LSCB site](a.html)\n\n"
+        "- CSE once more\n",
+        {}, {}, options);
+    CHECK(html ==
+          "<h1 id=\"the-lscb\">The LSCB</h1>\n"
+          "<p>The <abbr title=\"Local &quot;Safeguarding&quot; &lt;Children&gt; Board\">LSCB</abbr>"
+          " and its <abbr title=\"child sexual exploitation\">CSE</abbr> work. The LSCB again.</p>\n"
+          "<p><a href=\"a.html\">LSCB site</a></p>\n"
+          "<ul>\n<li>CSE once more</li>\n</ul>\n");
+    CHECK(render("The LSCB.\n") == "<p>The LSCB.</p>\n");  // no glossary, no abbr
+}

@@ -208,3 +208,22 @@ TEST_CASE("concurrent renders on one Environment", "[template][threads]") {
     CHECK(r1.back() == "<h1>T1</h1>" + expected);
     CHECK(r2.back() == "<h1>T2</h1>" + expected);
 }
+
+TEST_CASE("suppress hides small counts with the project's mark", "[template][suppress]") {
+    Options o;
+    o.suppression_threshold = 5;
+    o.suppression_mark = "[c]";
+    Environment env(std::move(o));
+    json context = {{"few", 3}, {"zero", 0}, {"many", 1234}, {"missing", nullptr}, {"word", "n/a"}};
+    auto run = [&](const std::string& source) {
+        return env.render_string(source, {"page.md", 1, 1}, context);
+    };
+    CHECK(run("{{ few | suppress }}") == "[c]");
+    CHECK(run("{{ zero | suppress }}") == "0");  // zero reveals nobody
+    CHECK(run("{{ many | suppress }}") == "1,234");
+    CHECK(run("{{ 4.5 | suppress(1) }}") == "[c]");
+    CHECK(run("{{ missing | suppress }}") == "");
+    Diagnostic d = failure(env, "{{ word | suppress }}", context);
+    CHECK_THAT(d.message, Catch::Matchers::Contains("expects a number"));
+    CHECK(render("{{ 3 | suppress }}") == "3");  // no threshold set: nothing is hidden
+}
