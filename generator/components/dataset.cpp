@@ -55,6 +55,21 @@ const Json& resolve_path(const Json& tree, const YAML::Node& path, const YamlSou
     for (std::size_t i = 0; i < first; ++i) offset += parts[i].size() + 1;
     for (std::size_t i = first; i < parts.size(); ++i) {
         const std::string& part = parts[i];
+        // A list is indexed by position from 0, as in templates: `lado.summary.rows.0.count`.
+        if (node->is_array() && !part.empty() &&
+            part.find_first_not_of("0123456789") == std::string::npos) {
+            std::size_t index = part.size() > 9 ? node->size() : std::stoul(part);
+            if (index >= node->size()) {
+                std::string parent = text.substr(0, offset == 0 ? 0 : offset - 1);
+                throw source.error(source.inside(path, offset),
+                                   "`" + parent + "` has " + std::to_string(node->size()) +
+                                       " items, so it has no item " + part,
+                                   "items are counted from 0");
+            }
+            node = &(*node)[index];
+            offset += part.size() + 1;
+            continue;
+        }
         if (!node->is_object()) {
             std::string parent = text.substr(0, offset == 0 ? 0 : offset - 1);
             throw source.error(

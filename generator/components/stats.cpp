@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "components/columns.hpp"
 #include "components/dataset.hpp"
 #include "components/figures.hpp"
 #include "components/options.hpp"
@@ -11,8 +12,39 @@ namespace boardpress::components {
 namespace {
 
 const std::vector<std::string> kStatsOptions = {"items", "title", "source", "missing"};
-const std::vector<std::string> kItemOptions = {"value",  "label",    "previous", "previous_label",
-                                               "format", "decimals", "note",     "source"};
+const std::vector<std::string> kItemOptions = {
+    "value", "label", "previous", "previous_label", "format", "decimals", "note", "source",
+    "suppress"};
+
+// True when a data path passes through a dataset marked `"sensitive": true`.
+bool sensitive_path(const Json& data, const YAML::Node& node) {
+    if (!node.IsScalar()) return false;
+    std::string_view path = node.Scalar();
+    if (path.starts_with("data.")) path.remove_prefix(5);
+    const Json* at = &data;
+    while (at && !path.empty()) {
+        if (at->is_object() && at->value("sensitive", false) == true) return true;
+        std::size_t dot = path.find('.');
+        std::string key(path.substr(0, dot));
+        path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+        if (at->is_object()) {
+            auto found = at->find(key);
+            at = found == at->end() ? nullptr : &*found;
+        } else if (at->is_array() && !key.empty() &&
+                   key.find_first_not_of("0123456789") == std::string::npos) {
+            std::size_t index = std::stoul(key);
+            at = index < at->size() ? &(*at)[index] : nullptr;
+        } else {
+            at = nullptr;
+        }
+    }
+    return false;
+}
+
+// A count from 1 to threshold - 1 in sensitive data.
+bool hidden_count(double value, int threshold) {
+    return threshold > 1 && value > 0 && value < threshold;
+}
 
 // A value option: a literal number, or a path into the data.
 const Json& read_value(const Options& item, std::string_view key, const ComponentContext& ctx,
@@ -92,6 +124,12 @@ StatItem read_item(const YAML::Node& node, const YamlSource& source, const Compo
     if (!text)
         throw item.error("value", "`value` is " + scalar_text(value) + ", not a date",
                          "write dates as YYYY-MM-DD, or add `format: text`");
+    bool suppress = item.boolean("suppress").value_or(sensitive_path(ctx.data, item.get("value")));
+    if (suppress && number && hidden_count(*number, ctx.suppression_threshold)) {
+        stat.value = ctx.suppression_mark;
+        stat.hidden = suppressed_words(ctx.suppression_threshold);
+        return stat;  // no change either: it would give the count away
+    }
     stat.value = *text;
     stat.number = number;
 
@@ -100,6 +138,8 @@ StatItem read_item(const YAML::Node& node, const YamlSource& source, const Compo
     const Json& previous = read_value(item, "previous", ctx, previous_literal);
     if (is_missing(&previous)) return stat;
     auto previous_number = number_of(previous);
+    if (suppress && previous_number && hidden_count(*previous_number, ctx.suppression_threshold))
+        return stat;
     if (!previous_number || !number)
         throw item.error("previous",
                          "`previous` is " + scalar_text(previous) +

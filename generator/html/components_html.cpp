@@ -136,7 +136,7 @@ std::string stats_html(const components::StatsModel& stats) {
     out += ">\n";
     for (const auto& item : stats.items) {
         out += "<li class=\"stat\">\n<p class=\"stat-figure\"><span class=\"stat-value\">";
-        if (item.missing)
+        if (!item.hidden.empty())  // missing or suppressed: a mark, read out in words
             marked(item.value, item.hidden, out);
         else
             text(item.value, out);

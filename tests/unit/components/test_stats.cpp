@@ -51,3 +51,28 @@ TEST_CASE("change words", "[components][stats]") {
     CHECK(change_words(5, 0, number, "2013-14").text == "up from 0 on 2013-14");
     CHECK(change_words(100.2, 100, number, "").text == "up less than 1% on last year");
 }
+
+TEST_CASE("stats: small counts in sensitive data are suppressed, with no change", "[components][stats]") {
+    auto ctx = context();
+    ctx.suppression_threshold = 5;
+    ctx.suppression_mark = "*";
+    auto parse_stats = [&](std::string_view yaml) {
+        auto model = boardpress::components::parse_component("stats", yaml, ctx);
+        REQUIRE(model.has_value());
+        return std::get<boardpress::components::StatsModel>(*model);
+    };
+    auto s = parse_stats(
+        "items:\n"
+        "  - {value: small.rows.0.count, label: north, previous: 12}\n"
+        "  - {value: small.rows.1.count, label: south, previous: small.rows.0.count}\n"
+        "  - {value: cp.snapshot.hundred, label: not sensitive, previous: 3}\n"
+        "  - {value: 2, label: forced, suppress: true}\n");
+    CHECK(s.items[0].value == "*");
+    CHECK(s.items[0].hidden == "fewer than 5");
+    CHECK(s.items[0].change.empty());
+    CHECK(s.items[1].value == "12");
+    CHECK(s.items[1].change.empty());  // "up 300%" would reveal the hidden 3
+    CHECK(s.items[2].value == "100");
+    CHECK_FALSE(s.items[2].change.empty());
+    CHECK(s.items[3].value == "*");
+}
