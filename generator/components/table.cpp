@@ -1,5 +1,7 @@
 #include "components/table.hpp"
 
+#include <algorithm>
+
 #include "components/columns.hpp"
 #include "components/dataset.hpp"
 #include "components/options.hpp"
@@ -51,7 +53,7 @@ Cell aggregate(const std::vector<const Json*>& values, Total how, const ColumnSp
         return cell;
     }
     double total = how == Total::mean ? sum / count : sum;
-    if (hides_small) {  // a total would give away the hidden count
+    if (hides_small && how == Total::mean) {  // a mean would give away the hidden count
         cell.suppressed = true;
         cell.text = marks.suppression_mark;
         cell.hidden = "not shown, as it would reveal a number " +
@@ -185,6 +187,52 @@ void build_transposed(TableModel& table, const Json& rows, const std::vector<Col
     }
 }
 
+void hide(Cell& cell, const Marks& marks, std::string words) {
+    cell.suppressed = true;
+    cell.value.reset();
+    cell.text = marks.suppression_mark;
+    cell.hidden = std::move(words);
+}
+
+// A hidden count must not be recoverable from what is shown. In a row, a share of the total
+// beside a hidden count would reveal it, so it is hidden too. In a column with a total, one hidden
+// cell could be found by subtraction, so the next-smallest count is hidden as well (or, when there
+// is none, the total): the standard secondary suppression of official statistics.
+void protect_hidden_counts(TableModel& table, const std::vector<ColumnSpec>* columns,
+                           const Marks& marks) {
+    if (marks.suppression_threshold <= 1) return;
+    const std::string secondary = "not shown, so that a number " +
+                                  suppressed_words(marks.suppression_threshold) +
+                                  " cannot be worked out";
+    if (columns) {
+        for (auto& row : table.body) {
+            bool hides = std::any_of(row.begin(), row.end(), [](const Cell& c) { return c.suppressed; });
+            if (!hides) continue;
+            for (std::size_t j = 0; j < row.size() && j < columns->size(); ++j)
+                if ((*columns)[j].how.format == Format::percent && !row[j].missing &&
+                    !row[j].suppressed)
+                    hide(row[j], marks, secondary);
+        }
+    }
+    if (table.totals.empty()) return;
+    for (std::size_t j = 0; j < table.totals.size(); ++j) {
+        Cell& total = table.totals[j];
+        if (!total.numeric || total.missing || total.suppressed) continue;
+        std::size_t hidden = 0;
+        Cell* smallest = nullptr;
+        for (auto& row : table.body) {
+            if (j >= row.size()) continue;
+            Cell& cell = row[j];
+            if (cell.suppressed) ++hidden;
+            else if (cell.value && *cell.value > 0 && (!smallest || *cell.value < *smallest->value))
+                smallest = &cell;
+        }
+        if (hidden != 1) continue;
+        if (smallest) hide(*smallest, marks, secondary);
+        else hide(total, marks, secondary);
+    }
+}
+
 }  // namespace
 
 TableModel parse_table(const YAML::Node& root, const YamlSource& source,
@@ -232,14 +280,21 @@ TableModel parse_table(const YAML::Node& root, const YamlSource& source,
                          source);
     else
         build_plain(table, rows, columns, total, total_label, marks, dataset, source);
+    protect_hidden_counts(table, transpose ? nullptr : &columns, marks);
 
-    bool any_suppressed = false;
-    for (const auto& row : table.body)
-        for (const auto& cell : row) any_suppressed = any_suppressed || cell.suppressed;
+    bool any_suppressed = false, any_secondary = false;
+    for (const auto* cells : {&table.body})
+        for (const auto& row : *cells)
+            for (const auto& cell : row) {
+                any_suppressed = any_suppressed || cell.suppressed;
+                any_secondary = any_secondary || (cell.suppressed && cell.hidden.starts_with("not shown"));
+            }
+    for (const auto& cell : table.totals) any_secondary = any_secondary || cell.suppressed;
     if (any_suppressed)
-        table.footnotes.push_back(marks.suppression_mark + " " +
-                                  suppressed_words(marks.suppression_threshold) +
-                                  ": small numbers are not shown, to protect the people counted.");
+        table.footnotes.push_back(
+            marks.suppression_mark + " " + suppressed_words(marks.suppression_threshold) +
+            (any_secondary ? ", or not shown so that such a number cannot be worked out" : "") +
+            ": small numbers are not shown, to protect the people counted.");
     return table;
 }
 

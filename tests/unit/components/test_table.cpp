@@ -166,6 +166,25 @@ TEST_CASE("small counts in a sensitive dataset are suppressed", "[components][ta
     CHECK_FALSE(t.footnotes.empty());
 }
 
+TEST_CASE("a hidden count cannot be worked out from a total or a share", "[components][table]") {
+    auto ctx = context();
+    ctx.suppression_threshold = 5;
+    auto model = boardpress::components::parse_component(
+        "table", "data: small\ncaption: C\ntotal: sum\n", ctx);
+    auto& t = std::get<boardpress::components::TableModel>(*model);
+    CHECK(t.body[0][1].suppressed);  // 3: fewer than 5
+    CHECK(t.body[0][1].hidden == "fewer than 5");
+    CHECK(t.body[1][1].suppressed);  // 12: hidden too, or 15 - 12 gives the 3 away
+    CHECK_THAT(t.body[1][1].hidden, Catch::Matchers::StartsWith("not shown"));
+    CHECK(t.totals[1].text == "15");
+    CHECK_THAT(t.footnotes.at(0), Catch::Matchers::Contains("cannot be worked out"));
+
+    // Without a total, nothing can be subtracted: only the small count is hidden.
+    model = boardpress::components::parse_component("table", "data: small\ncaption: C\n", ctx);
+    auto& plain = std::get<boardpress::components::TableModel>(*model);
+    CHECK_FALSE(plain.body[1][1].suppressed);
+}
+
 TEST_CASE("info strings that are not components stay code", "[components]") {
     CHECK_FALSE(boardpress::components::parse_component("cpp", "int x;", context()));
     CHECK_FALSE(boardpress::components::parse_component("", "x", context()));
