@@ -394,6 +394,8 @@ void Renderer::print(const Value& v) {
         case Kind::Str:
             if (escape_ == Escape::none)
                 out += v.sv();
+            else if (escape_ == Escape::markdown && fence_.inside(out))
+                append_fenced(out, v.sv());
             else
                 escape_into(out, v.sv(), escape_);
             return;
@@ -404,6 +406,8 @@ void Renderer::print(const Value& v) {
         default:
             if (escape_ == Escape::none)
                 append_str(out, v);
+            else if (escape_ == Escape::markdown && fence_.inside(out))
+                append_fenced(out, py_str(v));
             else
                 escape_into(out, py_str(v), escape_);
     }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "template/ast.hpp"
+#include "template/fence.hpp"
 #include "template/registry.hpp"
 #include "template/template.hpp"
 #include "template/value.hpp"
@@ -128,6 +129,7 @@ private:
     std::size_t offset_ = 0;
     std::size_t depth_ = 0;
     bool suppress_ = false;  // output after `extends` is dropped, as Jinja2 does
+    FenceTracker fence_;     // Markdown output: values inside a fenced block are code
     const Value* block_input_ = nullptr;  // the body of a filter block / set block
     // For the extends chain being rendered: block name -> definitions, most derived first.
     std::map<std::string, std::vector<BlockRef>, std::less<>> blocks_;

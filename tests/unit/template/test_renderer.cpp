@@ -227,3 +227,33 @@ TEST_CASE("suppress hides small counts with the project's mark", "[template][sup
     CHECK_THAT(d.message, Catch::Matchers::Contains("expects a number"));
     CHECK(render("{{ 3 | suppress }}") == "3");  // no threshold set: nothing is hidden
 }
+
+TEST_CASE("values inside a fenced block in Markdown are code, not escaped", "[template][markdown]") {
+    json context = {{"rate", "33.0"}, {"text", "a *b*\n```\nc"}};
+    std::string source =
+        "{{ rate }} *\n"
+        "```stats\n"
+        "note: \"{{ rate }} {{ text }}\"\n"
+        "```\n"
+        "{{ rate }}\n"
+        "~~~~\n"
+        "{{ text }}\n"
+        "~~~\n"
+        "still {{ rate }}\n"
+        "~~~~\n"
+        "``` not a fence ```\n"
+        "{{ text }}\n";
+    CHECK(render(source, context, Escape::markdown) ==
+          "33\\.0 *\n"
+          "```stats\n"
+          "note: \"33.0 a *b* ``` c\"\n"
+          "```\n"
+          "33\\.0\n"
+          "~~~~\n"
+          "a *b* ``` c\n"
+          "~~~\n"
+          "still 33.0\n"
+          "~~~~\n"
+          "``` not a fence ```\n"
+          "a \\*b\\*\n\\`\\`\\`\nc");
+}
