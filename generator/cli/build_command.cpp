@@ -57,7 +57,8 @@ int build_command(const Arguments& arguments) {
                   << " ms; " << result.output.string() << " was left as it was\n";
         return 1;
     }
-    std::cout << "built " << result.pages_written << " pages and " << result.assets_copied
+    std::cout << "built " << result.pages_written << " pages, " << result.pdfs_written
+              << (result.pdfs_written == 1 ? " PDF" : " PDFs") << " and " << result.assets_copied
               << " assets into " << result.output.string() << " in "
               << static_cast<long>(elapsed.count()) << " ms\n";
     return 0;

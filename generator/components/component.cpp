@@ -6,7 +6,8 @@ namespace boardpress::components {
 
 std::string component_name(std::string_view info) {
     std::string_view word = info.substr(0, info.find_first_of(" \t{"));
-    if (word == "table" || word == "stats") return std::string(word);
+    if (word == "table" || word == "stats" || word == "rag" || word == "chart")
+        return std::string(word);
     return {};
 }
 
@@ -17,6 +18,8 @@ std::optional<Model> parse_component(std::string_view info, std::string_view yam
     YamlSource source(yaml, ctx.file, ctx.line);
     YAML::Node root = source.parse();
     if (name == "table") return Model{parse_table(root, source, ctx)};
+    if (name == "rag") return Model{parse_rag(root, source, ctx)};
+    if (name == "chart") return Model{parse_chart(root, source, ctx)};
     return Model{parse_stats(root, source, ctx)};
 }
 

@@ -8,14 +8,16 @@
 #include <variant>
 
 #include "components/context.hpp"
+#include "components/chart.hpp"
+#include "components/rag.hpp"
 #include "components/stats.hpp"
 #include "components/table.hpp"
 
 namespace boardpress::components {
 
-using Model = std::variant<TableModel, StatsModel>;
+using Model = std::variant<TableModel, StatsModel, RagModel, ChartModel>;
 
-// The component an info string names ("table", "stats"; the first word counts, so
+// The component an info string names ("table", "stats", "rag", "chart"; the first word counts, so
 // "table {.wide}" is a table), or "" when it names none (```cpp stays code).
 std::string component_name(std::string_view info);
 

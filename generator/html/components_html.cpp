@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "components/figures.hpp"
+#include "html/chart_html.hpp"
+#include "html/rag_html.hpp"
 
 namespace boardpress::html {
 
@@ -176,6 +178,8 @@ std::string stats_html(const components::StatsModel& stats) {
 
 std::string component_html(const components::Model& model) {
     if (const auto* table = std::get_if<components::TableModel>(&model)) return table_html(*table);
+    if (const auto* rag = std::get_if<components::RagModel>(&model)) return rag_html(*rag);
+    if (const auto* chart = std::get_if<components::ChartModel>(&model)) return chart_html(*chart);
     return stats_html(std::get<components::StatsModel>(model));
 }
 

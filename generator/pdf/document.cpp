@@ -72,6 +72,7 @@ class DocumentWriter {
         }
         std::size_t first_body = cover + contents_pages.size();
         std::size_t total = first_body + body_pages.size();
+        page_count_ = total;
 
         std::map<std::string, Location> anchors;
         for (auto [id, where] : body_anchors) anchors[id] = {where.page + first_body, where.y};
@@ -93,7 +94,10 @@ class DocumentWriter {
         return doc_.save();
     }
 
+    std::size_t page_count() const { return page_count_; }
+
   private:
+    std::size_t page_count_ = 0;
     HpdfDoc doc_;
     const std::vector<Chapter>& chapters_;
     const PdfOptions& options_;
@@ -293,8 +297,16 @@ class DocumentWriter {
 
 }  // namespace
 
+PdfFile write_file(const std::vector<Chapter>& chapters, const PdfOptions& options) {
+    DocumentWriter writer(chapters, options);
+    PdfFile file;
+    file.bytes = writer.run();
+    file.pages = writer.page_count();
+    return file;
+}
+
 std::string write(const std::vector<Chapter>& chapters, const PdfOptions& options) {
-    return DocumentWriter(chapters, options).run();
+    return write_file(chapters, options).bytes;
 }
 
 }  // namespace boardpress::pdf

@@ -51,4 +51,11 @@ struct Chapter {
 // The PDF's bytes. Throws boardpress::Error (libharu failures, unreadable fonts or images).
 std::string write(const std::vector<Chapter>& chapters, const PdfOptions& options);
 
+// The same, with the number of pages (for "Download PDF, 24 pages, 310 KB").
+struct PdfFile {
+    std::string bytes;
+    std::size_t pages = 0;
+};
+PdfFile write_file(const std::vector<Chapter>& chapters, const PdfOptions& options);
+
 }  // namespace boardpress::pdf

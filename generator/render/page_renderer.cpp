@@ -57,16 +57,29 @@ static nlohmann::ordered_json table_of_contents(const std::vector<markdown::Head
 // it (body_line + block.line is the YAML's first line). The block is looked for in the page's own
 // source, so its errors point at the file even when template tags above it changed the line count;
 // a block that a template wrote is placed by the expanded text instead.
-static int component_body_line(const content::Page& page, const html::CodeBlock& block) {
-    if (!block.literal.empty()) {
-        std::size_t at = page.body.find(block.literal);
-        if (at != std::string::npos && page.body.find(block.literal, at + 1) == std::string::npos) {
+static int component_body_line(const content::Page& page, std::string_view literal,
+                               int block_line) {
+    if (!literal.empty()) {
+        std::size_t at = page.body.find(literal);
+        if (at != std::string::npos && page.body.find(literal, at + 1) == std::string::npos) {
             auto newlines = std::count(page.body.begin(),
                                        page.body.begin() + static_cast<std::ptrdiff_t>(at), '\n');
-            return page.body_line + static_cast<int>(newlines) - block.line;
+            return page.body_line + static_cast<int>(newlines) - block_line;
         }
     }
     return page.body_line;
+}
+
+components::ComponentContext component_context(const PageJob& job, std::string_view literal,
+                                               int block_line) {
+    const content::Page& page = *job.page;
+    components::ComponentContext context{*job.data};
+    context.file = page.source;
+    context.body_line = component_body_line(page, literal, block_line);
+    context.suppression_threshold = job.settings.suppression_threshold;
+    context.suppression_mark = job.settings.suppression_mark;
+    context.as_of = job.as_of;
+    return context;
 }
 
 static html::WriterOptions page_writer(const PageJob& job, Diagnostics& diagnostics) {
@@ -75,15 +88,9 @@ static html::WriterOptions page_writer(const PageJob& job, Diagnostics& diagnost
     if (!job.data) return writer;
     writer.render_code_block = [&job, &diagnostics](const html::CodeBlock& block)
         -> std::optional<std::string> {
-        const content::Page& page = *job.page;
-        components::ComponentContext context{*job.data};
-        context.file = page.source;
-        context.body_line = component_body_line(page, block);
-        context.suppression_threshold = job.settings.suppression_threshold;
-        context.suppression_mark = job.settings.suppression_mark;
-        context.as_of = job.as_of;
         try {
-            return html::render_component_html(block, context);
+            return html::render_component_html(block,
+                                               component_context(job, block.literal, block.line));
         } catch (const Error& error) {
             diagnostics.add(error);  // go on, so every broken block on the page is reported
             return std::string();
@@ -92,25 +99,47 @@ static html::WriterOptions page_writer(const PageJob& job, Diagnostics& diagnost
     return writer;
 }
 
-RenderedPage render_page(const Engines& engines, PageJob job) {
+PageBody render_body(const Engines& engines, const PageJob& job) {
     const content::Page& page = *job.page;
-    RenderedPage result;
-    result.output = page.output;
+    PageBody body;
     try {
         std::string markdown_text = engines.bodies.render_string(
             page.body, SourceLocation{page.source, page.body_line, 1}, job.context);
-        BodyHtml body = markdown_to_html(markdown_text, job.outline, job.settings.unsafe_html,
-                                         page_writer(job, result.diagnostics));
-        if (result.diagnostics.has_errors()) return result;
+        markdown::ParseOptions parse_options;
+        parse_options.unsafe_html = job.settings.unsafe_html;
+        body.document = markdown::parse(markdown_text, parse_options);
+        body.outline = markdown::outline(body.document, job.outline);
+        body.html = html::write(body.document, body.outline, page_writer(job, body.diagnostics));
+    } catch (const Error& error) {
+        body.diagnostics.add(error);
+    }
+    return body;
+}
+
+RenderedPage render_layout(const Engines& engines, PageJob job, const PageBody& body) {
+    RenderedPage result;
+    result.output = job.page->output;
+    try {
         nlohmann::ordered_json& page_json = job.context["page"];
         page_json["content"] = tmpl::markup(body.html);
-        page_json["toc"] = table_of_contents(body.headings);
+        page_json["toc"] = table_of_contents(body.outline.headings);
         result.html = engines.layouts.render_file(job.template_name, job.context);
     } catch (const Error& error) {
         result.diagnostics.add(error);
         result.html.clear();
     }
     return result;
+}
+
+RenderedPage render_page(const Engines& engines, PageJob job) {
+    PageBody body = render_body(engines, job);
+    if (body.diagnostics.has_errors()) {
+        RenderedPage result;
+        result.output = job.page->output;
+        result.diagnostics = std::move(body.diagnostics);
+        return result;
+    }
+    return render_layout(engines, std::move(job), body);
 }
 
 }  // namespace boardpress::render

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "components/context.hpp"
 #include "content/content.hpp"
 #include "html/html_writer.hpp"
 #include "markdown/markdown.hpp"
@@ -57,8 +58,26 @@ struct RenderedPage {
     Diagnostics diagnostics;
 };
 
-// Never throws for user errors: they come back in `diagnostics` (and `html` is then empty).
-// Every broken component on the page is reported, not only the first.
+// Step 1: the body expanded as a template, parsed, numbered and written as HTML. The document
+// stays for the PDF writer, which walks the same tree. Every broken component is reported.
+struct PageBody {
+    markdown::Document document;
+    markdown::Outline outline;
+    std::string html;
+    Diagnostics diagnostics;
+};
+PageBody render_body(const Engines& engines, const PageJob& job);
+
+// Step 2: the page laid out by its template, with `page.content` and `page.toc` from `body`.
+RenderedPage render_layout(const Engines& engines, PageJob job, const PageBody& body);
+
+// Both steps. Never throws for user errors: they come back in `diagnostics` (`html` is then
+// empty).
 RenderedPage render_page(const Engines& engines, PageJob job);
+
+// What a component in this page's fenced block (its text and its line in the expanded body)
+// needs: the data, the page's file and the block's line in it, suppression, the as-of date.
+components::ComponentContext component_context(const PageJob& job, std::string_view literal,
+                                               int block_line);
 
 }  // namespace boardpress::render

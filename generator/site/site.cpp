@@ -1,6 +1,7 @@
 #include "site/site.hpp"
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "render/page_renderer.hpp"
 #include "site/glossary_page.hpp"
 #include "site/output.hpp"
+#include "site/pdf_output.hpp"
 #include "site/site_index.hpp"
 
 #ifndef BOARDPRESS_VERSION
@@ -60,30 +62,50 @@ static std::string as_of_for(const content::ContentTree& tree, const content::Pa
     return page.date;
 }
 
-// Renders every job on `workers` threads; results keep the jobs' order.
-static std::vector<render::RenderedPage> render_all(const render::Engines& engines,
-                                                    std::vector<render::PageJob> jobs,
-                                                    unsigned workers,
-                                                    const BuildOptions& options) {
-    std::vector<render::RenderedPage> results(jobs.size());
+// Runs fn(0) .. fn(count - 1) on `workers` threads.
+static void parallel_for(std::size_t count, unsigned workers,
+                         const std::function<void(std::size_t)>& fn) {
     std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    std::mutex progress_mutex;
     auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            results[i] = render::render_page(engines, std::move(jobs[i]));
-            std::size_t finished = ++done;
-            if (options.progress) {
-                std::lock_guard lock(progress_mutex);
-                options.progress(finished, results.size());
-            }
-        }
+        for (std::size_t i = next++; i < count; i = next++) fn(i);
     };
-    workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(jobs.size())));
+    workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(count)));
     std::vector<std::jthread> threads;
     for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
     work();
-    return results;
+}
+
+// The PDFs of the site, each from the parsed pages it is made of.
+static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
+                                            const std::vector<render::PageBody>& bodies,
+                                            const std::vector<render::PageJob>& jobs,
+                                            const config::SiteConfig& config,
+                                            const content::ContentTree& tree,
+                                            const fs::path& root, unsigned workers,
+                                            Diagnostics& diagnostics) {
+    std::vector<pdf::PdfFile> files(units.size());
+    std::vector<Diagnostics> problems(units.size());
+    parallel_for(units.size(), workers, [&](std::size_t u) {
+        const PdfUnit& unit = units[u];
+        std::vector<pdf::Chapter> chapters;
+        for (std::size_t i : unit.pages) {
+            const content::Page& page = tree.pages[i];
+            pdf::Chapter chapter;
+            chapter.title = page.is_publication_index && unit.pages.size() > 1 ? "Introduction"
+                                                                                : page.title;
+            chapter.number = jobs[i].context["page"].value("number", std::string());
+            chapter.document = &bodies[i].document;
+            chapter.outline = &bodies[i].outline;
+            chapters.push_back(chapter);
+        }
+        try {
+            files[u] = pdf::write_file(chapters, pdf_options(config, tree, unit, root));
+        } catch (const Error& error) {
+            problems[u].add(error);
+        }
+    });
+    for (const auto& found : problems) diagnostics.append(found);
+    return files;
 }
 
 BuildResult build(const BuildOptions& options) {
@@ -148,7 +170,36 @@ BuildResult build(const BuildOptions& options) {
         jobs.push_back(std::move(job));
     }
     unsigned workers = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<render::RenderedPage> pages = render_all(engines, std::move(jobs), workers, options);
+
+    // Bodies first: parsed once, written as HTML and, for PDFs, walked again by the PDF writer.
+    std::vector<render::PageBody> bodies(jobs.size());
+    parallel_for(jobs.size(), workers,
+                 [&](std::size_t i) { bodies[i] = render::render_body(engines, jobs[i]); });
+    for (const auto& body : bodies) diagnostics.append(body.diagnostics);
+    if (diagnostics.has_errors()) {
+        diagnostics.sort();
+        return result;
+    }
+
+    // PDFs next, so that every page can link to its PDF with its size and page count.
+    std::vector<PdfUnit> units = plan_pdfs(tree);
+    std::vector<pdf::PdfFile> files =
+        write_pdfs(units, bodies, jobs, config, tree, root, workers, diagnostics);
+    for (std::size_t u = 0; u < units.size(); ++u)
+        for (std::size_t i : units[u].pages)
+            jobs[i].context["page"]["download"] = download_json(units[u], tree.pages[i], files[u]);
+
+    std::vector<render::RenderedPage> pages(jobs.size());
+    std::atomic<std::size_t> done{0};
+    std::mutex progress_mutex;
+    parallel_for(jobs.size(), workers, [&](std::size_t i) {
+        pages[i] = render::render_layout(engines, std::move(jobs[i]), bodies[i]);
+        std::size_t finished = ++done;
+        if (options.progress) {
+            std::lock_guard lock(progress_mutex);
+            options.progress(finished, pages.size());
+        }
+    });
     for (const auto& page : pages) diagnostics.append(page.diagnostics);
     diagnostics.sort();
     if (diagnostics.has_errors()) return result;
@@ -156,9 +207,11 @@ BuildResult build(const BuildOptions& options) {
     try {
         StagingFolder staging(result.output);
         for (const auto& page : pages) staging.write(page.output, page.html);
+        for (std::size_t u = 0; u < units.size(); ++u) staging.write(units[u].output, files[u].bytes);
         result.assets_copied = staging.copy_tree(root / "templates" / "assets", "assets");
         staging.commit();
         result.pages_written = pages.size();
+        result.pdfs_written = units.size();
     } catch (const std::exception& error) {
         diagnostics.add(Error({result.output.string(), 0, 0}, error.what(),
                               "check that the output folder is writable"));

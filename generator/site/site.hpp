@@ -23,6 +23,7 @@ struct BuildOptions {
 struct BuildResult {
     Diagnostics diagnostics;
     std::size_t pages_written = 0;
+    std::size_t pdfs_written = 0;
     std::size_t assets_copied = 0;
     std::filesystem::path output;
     bool ok() const { return !diagnostics.has_errors(); }
