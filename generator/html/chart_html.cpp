@@ -497,7 +497,9 @@ std::string chart_html(const ChartModel& chart) {
                                                     : vertical_chart(chart, prefix, body);
     double width = chart.kind == ChartKind::donut ? kDonutSize : kWidth;
     out +=
-        "<div class=\"chart-frame\">\n<svg class=\"chart-svg\" "
+        // Focusable region: on a phone a chart keeps a readable size and scrolls sideways.
+        "<div class=\"chart-frame\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" +
+        prefix + "-title\">\n<svg class=\"chart-svg\" "
         "xmlns=\"http://www.w3.org/2000/svg\" "
         "viewBox=\"0 0 " +
         num(width) + " " + num(height) + "\" width=\"100%\" role=\"img\" aria-labelledby=\"" +
