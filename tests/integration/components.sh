@@ -45,7 +45,25 @@ items:
 ```
 
 {{ data.figures.outcomes.rows[1].cases | suppress }} were false.
+
+```chart
+type: line
+data: figures.monthly
+x: month
+series: [y2014, y2015]
+```
+
+```rag
+data: figures.plan
+```
 MD
+cat > "$dir/data/figures/plan.json" <<'JSON'
+{"title": "Plan", "as_of": "2016-01-31", "priorities": [{"title": "Governance", "objectives": [
+  {"title": "Know how well services work", "actions": [
+    {"action": "Agree a <dataset>", "owner": "Manager", "due": "2015-12", "status": "red"},
+    {"action": "Keep a log", "owner": "Chair", "due": "Ongoing", "status": "green"},
+    {"action": "Report", "owner": "Head", "due": "March 2015", "status": "complete"}]}]}]}
+JSON
 "$BOARDPRESS" build "$dir" > "$WORK/out.txt" 2> "$WORK/err.txt" || { cat "$WORK/err.txt"; fail "build failed"; }
 page="$dir/site/figures.html"
 # Table: caption from the dataset, header cells with scope, numbers marked, missing values named.
@@ -67,6 +85,16 @@ expect_in "$page" 'down 4% on 2014'
 # Glossary: first use explained, the glossary page generated.
 expect_in "$page" '<abbr title="Local Authority Designated Officer">LADO</abbr> counts. The LADO again.'
 expect_in "$dir/site/glossary.html" 'Local Authority Designated Officer'
+# Chart: an SVG image with a title and description, a gap for February 2015, the data behind it.
+expect_in "$page" 'role="img" aria-labelledby="chart-'
+expect_in "$page" '<summary>Show data</summary>'
+expect_in "$page" '1 month of 2015 has no data'
+# Business plan: status as a word and a shape, overdue flagged against as_of, text dates as written.
+expect_in "$page" '<span class="rag-shape" aria-hidden="true">'
+expect_in "$page" '</span> Red</span>'
+expect_in "$page" 'Agree a &lt;dataset&gt;'
+expect_in "$page" '<strong class="rag-overdue">Overdue</strong>'
+expect_in "$page" 'Ongoing'
 
 # Mistakes: each at its line inside its block, all reported in one build.
 cat > "$dir/content/figures.md" <<'MD'
@@ -102,7 +130,18 @@ items:
 ```table
 data: figures.monthy
 ```
+
+```chart
+type: line
+data: figures.monthly
+seris: [y2014]
+```
+
+```rag
+data: figures.plan
+```
 MD
+sed -i 's/"status": "green"/"status": "gren"/' "$dir/data/figures/plan.json"
 set +e
 NO_COLOR=1 "$BOARDPRESS" build "$dir" > "$WORK/out.txt" 2> "$WORK/err.txt"
 status=$?
@@ -118,5 +157,8 @@ expect_in "$err" "content/figures.md:27:13:"
 expect_in "$err" "not a number"
 expect_in "$err" "content/figures.md:31:15:"
 expect_in "$err" "did you mean \`figures.monthly\`?"
-expect_in "$err" "5 errors"
+expect_in "$err" "content/figures.md:37:1: error: unknown option \`seris\` for chart; did you mean \`series\`?"
+expect_in "$err" "content/figures.md:41:7:"
+expect_in "$err" "did you mean \`green\`?"
+expect_in "$err" "7 errors"
 echo "components: ok"
