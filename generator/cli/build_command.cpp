@@ -19,6 +19,7 @@ static unsigned parse_jobs(const std::string& text) {
 int build_command(const Arguments& arguments) {
     site::BuildOptions options;
     bool have_dir = false;
+    bool timings = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         auto value = [&]() -> const std::string& {
@@ -27,6 +28,7 @@ int build_command(const Arguments& arguments) {
             return arguments[++i];
         };
         if (argument == "--drafts") options.include_drafts = true;
+        else if (argument == "--timings") timings = true;
         else if (argument == "-j" || argument == "--jobs") options.jobs = parse_jobs(value());
         else if (argument.rfind("-j", 0) == 0 && argument.size() > 2)
             options.jobs = parse_jobs(argument.substr(2));
@@ -61,6 +63,13 @@ int build_command(const Arguments& arguments) {
               << (result.pdfs_written == 1 ? " PDF" : " PDFs") << " and " << result.assets_copied
               << " assets into " << result.output.string() << " in "
               << static_cast<long>(elapsed.count()) << " ms\n";
+    if (timings) {
+        const site::Timings& t = result.timings;
+        std::cout << "timings (ms): load " << t.load << ", bodies " << t.bodies << ", pdfs "
+                  << t.pdfs << ", layouts " << t.layouts << ", write " << t.write << "\n";
+        for (const auto& [output, ms] : t.each_pdf)
+            std::cout << "timings (ms): pdf " << output << " " << ms << "\n";
+    }
     return 0;
 }
 

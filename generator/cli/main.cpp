@@ -6,7 +6,7 @@
 static const char* const usage = R"(usage: boardpress COMMAND [options]
 
 commands:
-  build [DIR] [--drafts] [-j N] [--output DIR]
+  build [DIR] [--drafts] [-j N] [--output DIR] [--timings]
                       build the project in DIR (default .) into DIR/site
   template FILE --data FILE.json
                       render one template with a JSON context to standard output

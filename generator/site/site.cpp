@@ -1,6 +1,7 @@
 #include "site/site.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -21,6 +22,16 @@
 namespace fs = std::filesystem;
 
 namespace boardpress::site {
+
+namespace {
+// Milliseconds since `start`, and restarts it.
+double lap(std::chrono::steady_clock::time_point& start) {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - start).count();
+    start = now;
+    return ms;
+}
+}  // namespace
 
 static std::string layout_for(const content::Page& page) {
     if (!page.template_name.empty()) return page.template_name;
@@ -82,8 +93,9 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
                                             const config::SiteConfig& config,
                                             const content::ContentTree& tree,
                                             const fs::path& root, unsigned workers,
-                                            Diagnostics& diagnostics) {
+                                            Diagnostics& diagnostics, Timings& timings) {
     std::vector<pdf::PdfFile> files(units.size());
+    std::vector<double> times(units.size());
     std::vector<Diagnostics> problems(units.size());
     parallel_for(units.size(), workers, [&](std::size_t u) {
         const PdfUnit& unit = units[u];
@@ -98,18 +110,23 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
             chapter.outline = &bodies[i].outline;
             chapters.push_back(chapter);
         }
+        auto start = std::chrono::steady_clock::now();
         try {
             files[u] = pdf::write_file(chapters, pdf_options(config, tree, unit, root));
         } catch (const Error& error) {
             problems[u].add(error);
         }
+        times[u] = lap(start);
     });
     for (const auto& found : problems) diagnostics.append(found);
+    for (std::size_t u = 0; u < units.size(); ++u) timings.each_pdf.emplace_back(units[u].output, times[u]);
     return files;
 }
 
+
 BuildResult build(const BuildOptions& options) {
     BuildResult result;
+    auto clock = std::chrono::steady_clock::now();
     const fs::path root = fs::weakly_canonical(options.project_root);
     result.output = options.output.empty() ? root / "site" : fs::weakly_canonical(options.output);
     Diagnostics& diagnostics = result.diagnostics;
@@ -171,6 +188,8 @@ BuildResult build(const BuildOptions& options) {
     }
     unsigned workers = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
+    result.timings.load = lap(clock);
+
     // Bodies first: parsed once, written as HTML and, for PDFs, walked again by the PDF writer.
     std::vector<render::PageBody> bodies(jobs.size());
     parallel_for(jobs.size(), workers,
@@ -181,13 +200,17 @@ BuildResult build(const BuildOptions& options) {
         return result;
     }
 
+    result.timings.bodies = lap(clock);
+
     // PDFs next, so that every page can link to its PDF with its size and page count.
     std::vector<PdfUnit> units = plan_pdfs(tree);
     std::vector<pdf::PdfFile> files =
-        write_pdfs(units, bodies, jobs, config, tree, root, workers, diagnostics);
+        write_pdfs(units, bodies, jobs, config, tree, root, workers, diagnostics, result.timings);
     for (std::size_t u = 0; u < units.size(); ++u)
         for (std::size_t i : units[u].pages)
             jobs[i].context["page"]["download"] = download_json(units[u], tree.pages[i], files[u]);
+
+    result.timings.pdfs = lap(clock);
 
     std::vector<render::RenderedPage> pages(jobs.size());
     std::atomic<std::size_t> done{0};
@@ -202,6 +225,7 @@ BuildResult build(const BuildOptions& options) {
     });
     for (const auto& page : pages) diagnostics.append(page.diagnostics);
     diagnostics.sort();
+    result.timings.layouts = lap(clock);
     if (diagnostics.has_errors()) return result;
 
     try {
@@ -210,6 +234,7 @@ BuildResult build(const BuildOptions& options) {
         for (std::size_t u = 0; u < units.size(); ++u) staging.write(units[u].output, files[u].bytes);
         result.assets_copied = staging.copy_tree(root / "templates" / "assets", "assets");
         staging.commit();
+        result.timings.write = lap(clock);
         result.pages_written = pages.size();
         result.pdfs_written = units.size();
     } catch (const std::exception& error) {

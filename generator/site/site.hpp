@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "diag/diagnostics.hpp"
 
@@ -20,8 +22,19 @@ struct BuildOptions {
     std::function<void(std::size_t, std::size_t)> progress;
 };
 
+// Where the time went, in milliseconds (for `build --timings` and the benchmark scripts).
+struct Timings {
+    double load = 0;     // config, data, content
+    double bodies = 0;   // Markdown bodies: templates, parsing, HTML
+    double pdfs = 0;     // every PDF
+    double layouts = 0;  // page templates
+    double write = 0;    // the staged site written and swapped in
+    std::vector<std::pair<std::string, double>> each_pdf;  // output path, time to write it
+};
+
 struct BuildResult {
     Diagnostics diagnostics;
+    Timings timings;
     std::size_t pages_written = 0;
     std::size_t pdfs_written = 0;
     std::size_t assets_copied = 0;
