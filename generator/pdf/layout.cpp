@@ -16,6 +16,14 @@ double baseline_in(double height, double size) {
 
 }  // namespace
 
+void PathOp::shift(double dx, double dy) {
+    for (PathPoint& point : points) {
+        point.x += dx, point.y += dy;
+        point.x1 += dx, point.y1 += dy;
+        point.x2 += dx, point.y2 += dy;
+    }
+}
+
 Layout::Layout(const Measure& measure, const Theme& theme, double width)
     : measure_(measure), theme_(theme), width_(width) {
     stack_.push_back({0, 0, theme.body_size, {}});
@@ -224,6 +232,7 @@ void Layout::add(Item item) {
     for (TextOp& op : item.texts) op.x += shift;
     for (LineOp& op : item.lines) op.x1 += shift, op.x2 += shift;
     for (RectOp& op : item.rects) op.x += shift;
+    for (PathOp& op : item.paths) op.shift(shift, 0);
     for (ImageOp& op : item.images) op.x += shift;
     item.space_before = placed.space_before;
     item.page_break_before = placed.page_break_before || item.page_break_before;

@@ -4,6 +4,7 @@
 // from the item's top. No libharu here: widths come from a Measure.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,41 @@ struct RectOp {
     Color fill;
     bool stroke = false;  // outline only
 };
+// A vector shape (charts, status icons): subpaths of straight lines and Bézier curves, filled
+// and/or stroked, or a clipping path for the paths after it.
+enum class PathVerb { move, line, curve, close };
+struct PathPoint {
+    PathVerb verb = PathVerb::line;
+    double x = 0, y = 0;                    // the end point
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // curve: the control points
+};
+struct PathOp {
+    std::vector<PathPoint> points;
+    bool fill = false, stroke = false;
+    Color fill_color, stroke_color;
+    double width = 0.5;
+    std::vector<int> dash;  // on, off, ... lengths in whole points (libharu); empty: solid
+    bool round = false;     // round joins and caps
+    bool even_odd = false;  // fill (or clip) by the even-odd rule
+    int clips = 0;          // > 0: not painted, but clips the next `clips` paths
+
+    PathOp& move(double x, double y) { return add({PathVerb::move, x, y}); }
+    PathOp& line(double x, double y) { return add({PathVerb::line, x, y}); }
+    PathOp& curve(double x1, double y1, double x2, double y2, double x, double y) {
+        return add({PathVerb::curve, x, y, x1, y1, x2, y2});
+    }
+    PathOp& close() { return add({PathVerb::close}); }
+    PathOp& rectangle(double x, double y, double w, double h) {
+        return move(x, y).line(x + w, y).line(x + w, y + h).line(x, y + h).close();
+    }
+    void shift(double dx, double dy);
+
+  private:
+    PathOp& add(PathPoint point) {
+        points.push_back(point);
+        return *this;
+    }
+};
 struct ImageOp {
     std::string path;
     double x = 0, y = 0, w = 0, h = 0;
@@ -71,6 +107,7 @@ struct Item {
     std::vector<TextOp> texts;
     std::vector<LineOp> lines;
     std::vector<RectOp> rects;
+    std::vector<PathOp> paths;  // drawn after the rects, before the lines
     std::vector<ImageOp> images;
     std::vector<Anchor> anchors;
     std::vector<Mark> marks;
@@ -96,11 +133,22 @@ struct ParagraphSpec {
 
 struct TableCell {
     std::vector<Run> runs;
+    std::optional<Align> align;  // set: this cell's alignment, whatever the column and content
+    // An icon before the text (a status shape): `icon_width` is kept clear before every line and
+    // the paths are drawn there, x from the icon's left edge, y from the first line's baseline.
+    std::vector<PathOp> icon;
+    double icon_width = 0;
 };
 struct TableSpec {
     std::vector<std::vector<TableCell>> rows;
     std::size_t header_rows = 1;
-    std::vector<Align> align;  // per column from the Markdown; left means "decide by content"
+    std::vector<Align> align;     // per column from the Markdown; left means "decide by content"
+    std::size_t footer_rows = 0;  // the last rows are totals: bold, with a rule above
+    // Rows whose one cell spans every column (a group heading, such as an objective), shaded and
+    // kept with the row after them.
+    std::vector<std::size_t> group_rows;
+    double size = 0;  // the size the rows' line height is set for; 0: the theme's table size
+    double space_before = -1;  // -1: one and a half times the theme's paragraph space
 };
 
 class Layout {

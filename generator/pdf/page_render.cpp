@@ -1,5 +1,7 @@
 #include "pdf/page_render.hpp"
 
+#include <algorithm>
+
 #include "diag/diagnostics.hpp"
 #include "pdf/image_size.hpp"
 
@@ -17,6 +19,28 @@ void set_stroke(HPDF_Page page, const Color& color) {
 }
 HPDF_REAL real(double value) {
     return static_cast<HPDF_REAL>(value);
+}
+
+// Builds `path` as the current path; `x` and `y` map its coordinates to the page's.
+template <typename X, typename Y>
+void build_path(HPDF_Page page, const PathOp& path, X x, Y y) {
+    for (const PathPoint& p : path.points) {
+        switch (p.verb) {
+            case PathVerb::move:
+                HPDF_Page_MoveTo(page, real(x(p.x)), real(y(p.y)));
+                break;
+            case PathVerb::line:
+                HPDF_Page_LineTo(page, real(x(p.x)), real(y(p.y)));
+                break;
+            case PathVerb::curve:
+                HPDF_Page_CurveTo(page, real(x(p.x1)), real(y(p.y1)), real(x(p.x2)), real(y(p.y2)),
+                                  real(x(p.x)), real(y(p.y)));
+                break;
+            case PathVerb::close:
+                HPDF_Page_ClosePath(page);
+                break;
+        }
+    }
 }
 
 }  // namespace
@@ -93,6 +117,7 @@ void PageRenderer::draw(std::size_t index, const Page& content,
                                 real(rect.w), real(rect.h));
             rect.stroke ? HPDF_Page_Stroke(page) : HPDF_Page_Fill(page);
         }
+        draw_paths(page, item.paths, top);
         // Block quote rules run on through the space between items of the same quote.
         for (std::size_t q = 0; q < item.quote_rules.size(); ++q) {
             bool continues = previous && !placed.first && previous->quote_rules.size() > q;
@@ -129,6 +154,62 @@ void PageRenderer::draw(std::size_t index, const Page& content,
         previous = &item;
     }
     doc_.check("drawing page " + std::to_string(index + 1));
+}
+
+void PageRenderer::draw_paths(HPDF_Page page, const std::vector<PathOp>& paths, double top) {
+    auto x = [&](double value) { return geometry_.left + value; };
+    auto y = [&](double value) { return pdf_y(top + value); };
+    auto paint = [&](const PathOp& path) {
+        if (path.points.empty() || (!path.fill && !path.stroke)) return;
+        // Dashes, joins and caps are set inside a saved state, so they end with the path.
+        bool styled = !path.dash.empty() || path.round;
+        if (styled) {
+            HPDF_Page_GSave(page);
+            if (path.round) {
+                HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
+                HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
+            }
+            if (!path.dash.empty()) {
+                // libharu takes 1 or an even number of lengths, at most 8, each 1 to 100.
+                std::vector<HPDF_UINT16> dash;
+                for (int length : path.dash)
+                    dash.push_back(static_cast<HPDF_UINT16>(std::clamp(length, 1, 100)));
+                if (dash.size() > 8) dash.resize(8);
+                if (dash.size() % 2 != 0 && dash.size() > 1) dash.pop_back();
+                HPDF_Page_SetDash(page, dash.data(), static_cast<HPDF_UINT>(dash.size()), 0);
+            }
+        }
+        if (path.fill) set_fill(page, path.fill_color);
+        if (path.stroke) {
+            set_stroke(page, path.stroke_color);
+            HPDF_Page_SetLineWidth(page, real(path.width));
+        }
+        build_path(page, path, x, y);
+        if (path.fill && path.stroke)
+            path.even_odd ? HPDF_Page_EofillStroke(page) : HPDF_Page_FillStroke(page);
+        else if (path.fill)
+            path.even_odd ? HPDF_Page_Eofill(page) : HPDF_Page_Fill(page);
+        else
+            HPDF_Page_Stroke(page);
+        if (styled) HPDF_Page_GRestore(page);
+    };
+    int clipped = 0;  // paths still to draw inside the current clipping path
+    for (const PathOp& path : paths) {
+        if (path.clips > 0) {
+            if (clipped > 0) HPDF_Page_GRestore(page);
+            clipped = 0;
+            if (path.points.empty()) continue;
+            HPDF_Page_GSave(page);
+            build_path(page, path, x, y);
+            path.even_odd ? HPDF_Page_Eoclip(page) : HPDF_Page_Clip(page);
+            HPDF_Page_EndPath(page);
+            clipped = path.clips;
+            continue;
+        }
+        paint(path);
+        if (clipped > 0 && --clipped == 0) HPDF_Page_GRestore(page);
+    }
+    if (clipped > 0) HPDF_Page_GRestore(page);
 }
 
 void PageRenderer::text(std::size_t index, double x, double y, const std::string& text,

@@ -44,6 +44,7 @@ class PageRenderer {
 
     double pdf_y(double y) const { return geometry_.height - geometry_.top - y; }
     HPDF_Image image(const std::string& path);
+    void draw_paths(HPDF_Page page, const std::vector<PathOp>& paths, double top);
     void link(HPDF_Page page, const TextOp& op, double top,
               const std::map<std::string, Location>& anchors);
 };

@@ -9,6 +9,7 @@
 #include "config/config.hpp"
 #include "content/content.hpp"
 #include "data/data.hpp"
+#include "pdf/components_pdf.hpp"
 #include "render/page_renderer.hpp"
 #include "site/glossary_page.hpp"
 #include "site/output.hpp"
@@ -111,8 +112,22 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
             chapters.push_back(chapter);
         }
         auto start = std::chrono::steady_clock::now();
+        pdf::PdfOptions pdf_settings = pdf_options(config, tree, unit, root);
+        // Components are laid out from the same blocks the HTML writer drew. A block is found
+        // among the unit's pages by its text, to place errors in the right file.
+        pdf_settings.render_code_block = [&](const pdf::CodeBlock& block, pdf::Layout& layout) {
+            const render::PageJob* owner = &jobs[unit.pages.front()];
+            for (std::size_t i : unit.pages)
+                if (tree.pages[i].body.find(block.literal) != std::string::npos) {
+                    owner = &jobs[i];
+                    break;
+                }
+            if (!owner->data) return false;
+            return pdf::render_component_pdf(
+                block, render::component_context(*owner, block.literal, block.line), layout);
+        };
         try {
-            files[u] = pdf::write_file(chapters, pdf_options(config, tree, unit, root));
+            files[u] = pdf::write_file(chapters, pdf_settings);
         } catch (const Error& error) {
             problems[u].add(error);
         }
