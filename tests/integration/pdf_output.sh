@@ -1,0 +1,40 @@
+# PDFs through the binary: a publication with `pdf: true` gets one PDF of its sections, with its
+# words intact and in order, every font embedded, no damage, its title and author, components
+# drawn, and the same bytes from a second build in another folder with another -j.
+source "$(dirname "$0")/lib.bash"
+dir=$(project minimal)
+sed -i 's/^numbering: sections$/numbering: sections\npdf: true/' "$dir/content/report-2015/index.md"
+cat >> "$dir/content/report-2015/02-second.md" <<'MD'
+
+Prices: £1,250 – “quoted” — ‘single’ café • done.
+
+```table
+data: cp.months
+caption: Children by month
+```
+MD
+"$BOARDPRESS" build "$dir" -j 1 > "$WORK/out.txt" 2> "$WORK/err.txt" || { cat "$WORK/err.txt"; fail "build failed"; }
+pdf="$dir/site/report-2015/report-2015.pdf"
+[ -f "$pdf" ] || fail "no PDF at report-2015/report-2015.pdf"
+expect_in "$WORK/out.txt" "1 PDF"
+pdfinfo "$pdf" > "$WORK/info.txt"
+expect_in "$WORK/info.txt" "Title:           Annual Report 2014-15"
+expect_in "$WORK/info.txt" "Author:          Test Council"
+qpdf --check "$pdf" > "$WORK/qpdf.txt" || { cat "$WORK/qpdf.txt"; fail "qpdf found damage"; }
+pdffonts "$pdf" | tail -n +3 > "$WORK/fonts.txt"
+[ -s "$WORK/fonts.txt" ] || fail "no fonts listed"
+if awk '$(NF-4) != "yes"' "$WORK/fonts.txt" | grep -q .; then cat "$WORK/fonts.txt"; fail "a font is not embedded"; fi
+pdftotext "$pdf" "$WORK/text.txt" 2>/dev/null
+expect_in "$WORK/text.txt" "Prices: £1,250 – “quoted” — ‘single’ café • done."
+expect_in "$WORK/text.txt" "Children by month"
+expect_in "$WORK/text.txt" "Contents"
+# Reading order: the first section before the second.
+first=$(grep -n "This report covers" "$WORK/text.txt" | head -1 | cut -d: -f1)
+second=$(grep -n "Prices:" "$WORK/text.txt" | head -1 | cut -d: -f1)
+[ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] || fail "sections out of order"
+# Reproducible: another folder, another -j, the same bytes.
+cp -r "$dir" "$WORK/again"
+rm -rf "$WORK/again/site"
+"$BOARDPRESS" build "$WORK/again" -j 4 > /dev/null 2>&1 || fail "second build failed"
+cmp "$pdf" "$WORK/again/site/report-2015/report-2015.pdf" || fail "PDF bytes differ between builds"
+echo "pdf_output: ok"
