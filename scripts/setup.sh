@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev
-          nlohmann-json3-dev catch2 libyaml-cpp-dev fonts-liberation2 poppler-utils qpdf)
+          libharfbuzz-dev nlohmann-json3-dev catch2 libyaml-cpp-dev fonts-liberation2 poppler-utils
+          qpdf)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

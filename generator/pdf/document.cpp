@@ -79,6 +79,8 @@ class DocumentWriter {
         for (auto [id, where] : locate_anchors(contents_pages))
             anchors[id] = {where.page + cover, where.y};
 
+        // Glyphs measured for layout but never drawn stay out of the embedded font subsets.
+        doc_.reset_glyph_use();
         PageRenderer renderer(doc_, fonts_, theme_, geometry_, total);
         if (cover) draw_cover(renderer);
         for (std::size_t p = 0; p < contents_pages.size(); ++p)

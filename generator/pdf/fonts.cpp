@@ -67,16 +67,14 @@ FontFiles font_files(const std::string& folder) {
     return files;
 }
 
-FontSet::FontSet(HpdfDoc& doc, const FontFiles& files) {
-    HPDF_UseUTFEncodings(doc.get());
-    HPDF_SetCurrentEncoder(doc.get(), "UTF-8");
-    doc.check("selecting the UTF-8 encoder");
-    for (std::size_t i = 0; i < files.paths.size(); ++i) {
-        const char* name = HPDF_LoadTTFontFromFile(doc.get(), files.paths[i].c_str(), HPDF_TRUE);
-        doc.check("loading the font " + files.paths[i]);
-        fonts_[i] = HPDF_GetFont(doc.get(), name, "UTF-8");
-        doc.check("loading the font " + files.paths[i]);
-    }
+FontSet::FontSet(HpdfDoc& doc, const FontFiles& files) : doc_(doc), files_(files) {
+    doc.use_utf8();
+}
+
+HPDF_Font FontSet::font(Face face) const {
+    auto index = static_cast<std::size_t>(face);
+    if (!fonts_[index]) fonts_[index] = doc_.load_truetype(files_.paths[index]);
+    return fonts_[index];
 }
 
 double FontSet::width(Face face, std::string_view utf8, double size) const {
@@ -88,9 +86,9 @@ double FontSet::width(Face face, std::string_view utf8, double size) const {
         char32_t code = utf8_decode(utf8, i);
         auto found = cache.find(code);
         if (found == cache.end()) {
-            HPDF_TextWidth w = HPDF_Font_TextWidth(
-                fonts_[index], reinterpret_cast<const HPDF_BYTE*>(utf8.data() + i),
-                static_cast<HPDF_UINT>(n));
+            HPDF_TextWidth w =
+                HPDF_Font_TextWidth(font(face), reinterpret_cast<const HPDF_BYTE*>(utf8.data() + i),
+                                    static_cast<HPDF_UINT>(n));
             found = cache.emplace(code, static_cast<double>(w.width)).first;
         }
         total += found->second;

@@ -30,6 +30,13 @@ class Walker {
     void run() {
         cmark_node* root = options_.document->root();
         if (!root) return;
+        run(cmark_node_first_child(root), nullptr, false);
+    }
+
+    // Top-level blocks [first, end); `part`: only the notes referenced in them follow.
+    void run(cmark_node* first, cmark_node* end, bool part) {
+        cmark_node* root = options_.document->root();
+        if (!root) return;
         collect_footnotes(root);
         // Numbered documents hang their numbers in a column left of the text.
         for (const auto& [node, number] : options_.outline->numbers)
@@ -38,11 +45,17 @@ class Walker {
                                                      theme_.heading_sizes[1]) +
                                  8);
         if (hang_ > 0) layout_.push_indent(hang_ = std::max(hang_, 24.0));
-        for (cmark_node* child = cmark_node_first_child(root); child;
-             child = cmark_node_next(child))
+        for (cmark_node* child = first; child && child != end; child = cmark_node_next(child))
             block(child);
         if (hang_ > 0) layout_.pop();
-        footnotes();
+        if (!part) {
+            footnotes();
+            return;
+        }
+        std::vector<bool> wanted(definitions_.size(), false);
+        for (cmark_node* child = first; child && child != end; child = cmark_node_next(child))
+            mark_referenced(child, wanted);
+        footnotes(&wanted);
     }
 
   private:
@@ -405,8 +418,32 @@ class Walker {
         layout_.table(spec);
     }
 
-    void footnotes() {
+    // Sets wanted[i] for every note referenced under `node` (numbers as in footnote_target).
+    void mark_referenced(cmark_node* node, std::vector<bool>& wanted) const {
+        cmark_iter* iter = cmark_iter_new(node);
+        cmark_event_type event;
+        while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+            cmark_node* ref = cmark_iter_get_node(iter);
+            if (event != CMARK_EVENT_ENTER ||
+                cmark_node_get_type(ref) != CMARK_NODE_FOOTNOTE_REFERENCE)
+                continue;
+            std::size_t index = 0;
+            for (char c : literal(ref)) {
+                if (c < '0' || c > '9') {
+                    index = 0;
+                    break;
+                }
+                index = index * 10 + static_cast<std::size_t>(c - '0');
+            }
+            if (index >= 1 && index <= wanted.size()) wanted[index - 1] = true;
+        }
+        cmark_iter_free(iter);
+    }
+
+    // The notes, all of them or those `only` marks.
+    void footnotes(const std::vector<bool>* only = nullptr) {
         if (definitions_.empty()) return;
+        if (only && std::find(only->begin(), only->end(), true) == only->end()) return;
         layout_.space(theme_.paragraph_space * 2);
         Item rule;
         rule.height = 8;
@@ -416,6 +453,7 @@ class Walker {
         layout_.add(std::move(rule));
         layout_.push_indent(0, theme_.small_size + 0.5);
         for (std::size_t i = 0; i < definitions_.size(); ++i) {
+            if (only && !(*only)[i]) continue;
             std::string number = std::to_string(i + 1);
             Style marker = base_style();
             marker.color = theme_.accent;
@@ -447,6 +485,10 @@ class Walker {
 
 void walk(Layout& layout, const WalkOptions& options) {
     Walker(layout, options).run();
+}
+
+void walk_blocks(Layout& layout, const WalkOptions& options, cmark_node* first, cmark_node* end) {
+    Walker(layout, options).run(first, end, true);
 }
 
 }  // namespace boardpress::pdf

@@ -24,4 +24,10 @@ struct WalkOptions {
 // Lays out the document's blocks, then its footnotes under a "Notes" rule.
 void walk(Layout& layout, const WalkOptions& options);
 
+// Lays out part of a document: the top-level blocks from `first` up to, not including, `end`
+// (nullptr: to the end of the document), then the notes of the footnotes referenced in them.
+// Numbers, ids and footnote numbers are the whole document's, so a document can be laid out piece
+// by piece (the panels of a leaflet).
+void walk_blocks(Layout& layout, const WalkOptions& options, cmark_node* first, cmark_node* end);
+
 }  // namespace boardpress::pdf

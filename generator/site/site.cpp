@@ -10,6 +10,7 @@
 #include "content/content.hpp"
 #include "data/data.hpp"
 #include "pdf/components_pdf.hpp"
+#include "pdf/leaflet.hpp"
 #include "render/page_renderer.hpp"
 #include "site/glossary_page.hpp"
 #include "site/output.hpp"
@@ -127,7 +128,27 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
                 block, render::component_context(*owner, block.literal, block.line), layout);
         };
         try {
-            files[u] = pdf::write_file(chapters, pdf_settings);
+            const content::Page& lead = tree.pages[unit.lead];
+            if (lead.kind == "leaflet" && unit.pages.size() == 1) {
+                // Panels imposed on two landscape sheets, in the leaflet's larger type.
+                pdf::LeafletOptions leaflet;
+                pdf::PdfOptions base = pdf::leaflet_pdf_options();
+                pdf_settings.page = base.page;
+                pdf_settings.theme.body_size = base.theme.body_size;
+                pdf_settings.theme.leading = base.theme.leading;
+                std::copy(std::begin(base.theme.heading_sizes), std::end(base.theme.heading_sizes),
+                          std::begin(pdf_settings.theme.heading_sizes));
+                pdf_settings.cover = pdf_settings.contents = false;
+                leaflet.pdf = pdf_settings;
+                leaflet.file = lead.source;
+                leaflet.body_line = lead.body_line;
+                leaflet.source = lead.body;
+                auto file = pdf::write_leaflet(bodies[unit.lead].document, bodies[unit.lead].outline,
+                                               leaflet, problems[u]);
+                if (file) files[u] = std::move(*file);
+            } else {
+                files[u] = pdf::write_file(chapters, pdf_settings);
+            }
         } catch (const Error& error) {
             problems[u].add(error);
         }

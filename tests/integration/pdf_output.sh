@@ -37,4 +37,41 @@ cp -r "$dir" "$WORK/again"
 rm -rf "$WORK/again/site"
 "$BOARDPRESS" build "$WORK/again" -j 4 > /dev/null 2>&1 || fail "second build failed"
 cmp "$pdf" "$WORK/again/site/report-2015/report-2015.pdf" || fail "PDF bytes differ between builds"
+
+# A leaflet: two landscape pages of three panels; a panel too long for its space is an error at
+# its first line, naming the panel and how far it overflows, and nothing is written.
+cat > "$dir/content/leaflet.md" <<'MD'
+---
+title: Keeping safe
+kind: leaflet
+pdf: true
+---
+## Front
+
+Short.
+
+***
+
+## Flap
+
+Short.
+MD
+"$BOARDPRESS" build "$dir" > /dev/null 2> "$WORK/err.txt" || { cat "$WORK/err.txt"; fail "leaflet build failed"; }
+pdfinfo "$dir/site/leaflet.pdf" > "$WORK/leaflet.txt"
+expect_in "$WORK/leaflet.txt" "Pages:           2"
+grep -Eq "Page size: +841.89 x 595.2" "$WORK/leaflet.txt" || fail "leaflet pages are not A4 landscape"
+{
+  printf -- '---\ntitle: Keeping safe\nkind: leaflet\npdf: true\n---\n## Front\n\nShort.\n\n***\n\n## Too long\n\n'
+  for i in $(seq 60); do printf 'This sentence is here to make the panel far too long for its space. '; done
+  printf '\n'
+} > "$dir/content/leaflet.md"
+cp "$dir/site/leaflet.pdf" "$WORK/leaflet-before.pdf"
+set +e
+NO_COLOR=1 "$BOARDPRESS" build "$dir" > /dev/null 2> "$WORK/err.txt"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "an overflowing leaflet panel did not fail the build"
+expect_in "$WORK/err.txt" "content/leaflet.md:12:1: error: panel 2"
+expect_in "$WORK/err.txt" "too long for its space"
+cmp "$WORK/leaflet-before.pdf" "$dir/site/leaflet.pdf" || fail "a failed build changed the site"
 echo "pdf_output: ok"

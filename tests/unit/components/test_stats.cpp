@@ -55,7 +55,6 @@ TEST_CASE("change words", "[components][stats]") {
 TEST_CASE("stats: small counts in sensitive data are suppressed, with no change", "[components][stats]") {
     auto ctx = context();
     ctx.suppression_threshold = 5;
-    ctx.suppression_mark = "*";
     auto parse_stats = [&](std::string_view yaml) {
         auto model = boardpress::components::parse_component("stats", yaml, ctx);
         REQUIRE(model.has_value());
