@@ -5,11 +5,13 @@
 
 #include <map>
 
+#include "diag/diagnostics.hpp"
 #include "format/format.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/hpdf_doc.hpp"
 #include "pdf/page_render.hpp"
 #include "pdf/paginate.hpp"
+#include "pdf/image_size.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf/tree_walk.hpp"
 
@@ -231,6 +233,16 @@ class DocumentWriter {
             y += gap;
         };
         if (!options_.organisation.empty()) lines(options_.organisation, Face::bold, 13, white, 0);
+        // The logo sits in the band's top-right corner, at most 56 pt high and 160 pt wide.
+        if (!options_.logo.empty()) {
+            std::optional<ImageSize> size = read_image_size(options_.logo);
+            if (!size || size->width <= 0 || size->height <= 0)
+                throw Error({options_.logo, 0, 0}, "the logo is not a PNG or JPEG image",
+                            "give the cover a .png or .jpg logo");
+            double scale = std::min(56.0 / size->height, 160.0 / size->width);
+            double w = size->width * scale, h = size->height * scale;
+            block.images.push_back({options_.logo, geometry_.body_width() - w, 24, w, h});
+        }
         y = band - geometry_.top - 150;
         lines(options_.title, Face::bold, 30, white, 0);
         y = band - geometry_.top + 40;

@@ -28,6 +28,7 @@ struct PdfOptions {
     std::string language = "en-GB";
     std::string date;  // ISO "2015-06-30": cover date and CreationDate; empty: neither
     bool cover = true;
+    std::string logo;  // a PNG or JPEG file for the cover's top-right corner; empty: none
     bool contents = true;
     std::string header;  // running header; empty: the title
     Theme theme;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "pdf/leaflet.hpp"
 #include "site/site_index.hpp"
 
 namespace fs = std::filesystem;
@@ -101,6 +102,12 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
         options.page.left = options.page.right = options.page.bottom = points;
         options.page.top = points + 6;  // room for the running header
     }
+    if (lead.kind == "leaflet") {
+        // Panels imposed on two landscape sheets, in the leaflet's larger type.
+        pdf::PdfOptions leaflet = pdf::leaflet_pdf_options();
+        options.page = leaflet.page;
+        options.theme = leaflet.theme;
+    }
     bool short_document = lead.kind == "summary" || lead.kind == "leaflet" || unit.pages.size() == 1;
     options.cover = settings.value("cover", !short_document);
     options.contents = settings.value("contents", !short_document);
@@ -113,6 +120,17 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
     options.language = config.language;
     options.date = lead.date.empty() ? source_date() : lead.date;
     options.base_url = config.base_url;
+    // The cover's logo: boardpress.json's pdf.logo, a file in the project.
+    if (auto logo = settings.find("logo"); logo != settings.end() && logo->is_string()) {
+        fs::path file = fs::weakly_canonical(project_root / logo->get<std::string>());
+        fs::path root_path = fs::weakly_canonical(project_root);
+        auto [end, unused] = std::mismatch(root_path.begin(), root_path.end(), file.begin(), file.end());
+        if (end == root_path.end() && fs::is_regular_file(file)) options.logo = file.string();
+        else
+            throw Error({"boardpress.json", 0, 0},
+                        "the PDF logo `" + logo->get<std::string>() + "` is not a file in the project",
+                        "give `pdf.logo` a path such as templates/assets/logo.png");
+    }
     if (fs::is_directory(project_root / "templates" / "fonts"))
         options.font_folder = (project_root / "templates" / "fonts").string();
     if (auto colours = config.theme.find("colours"); colours != config.theme.end() && colours->is_object())

@@ -113,32 +113,24 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
             chapters.push_back(chapter);
         }
         auto start = std::chrono::steady_clock::now();
-        pdf::PdfOptions pdf_settings = pdf_options(config, tree, unit, root);
-        // Components are laid out from the same blocks the HTML writer drew. A block is found
-        // among the unit's pages by its text, to place errors in the right file.
-        pdf_settings.render_code_block = [&](const pdf::CodeBlock& block, pdf::Layout& layout) {
-            const render::PageJob* owner = &jobs[unit.pages.front()];
-            for (std::size_t i : unit.pages)
-                if (tree.pages[i].body.find(block.literal) != std::string::npos) {
-                    owner = &jobs[i];
-                    break;
-                }
-            if (!owner->data) return false;
-            return pdf::render_component_pdf(
-                block, render::component_context(*owner, block.literal, block.line), layout);
-        };
         try {
+            pdf::PdfOptions pdf_settings = pdf_options(config, tree, unit, root);
+            // Components are laid out from the same blocks the HTML writer drew. A block is found
+            // among the unit's pages by its text, to place errors in the right file.
+            pdf_settings.render_code_block = [&](const pdf::CodeBlock& block, pdf::Layout& layout) {
+                const render::PageJob* owner = &jobs[unit.pages.front()];
+                for (std::size_t i : unit.pages)
+                    if (tree.pages[i].body.find(block.literal) != std::string::npos) {
+                        owner = &jobs[i];
+                        break;
+                    }
+                if (!owner->data) return false;
+                return pdf::render_component_pdf(
+                    block, render::component_context(*owner, block.literal, block.line), layout);
+            };
             const content::Page& lead = tree.pages[unit.lead];
             if (lead.kind == "leaflet" && unit.pages.size() == 1) {
-                // Panels imposed on two landscape sheets, in the leaflet's larger type.
                 pdf::LeafletOptions leaflet;
-                pdf::PdfOptions base = pdf::leaflet_pdf_options();
-                pdf_settings.page = base.page;
-                pdf_settings.theme.body_size = base.theme.body_size;
-                pdf_settings.theme.leading = base.theme.leading;
-                std::copy(std::begin(base.theme.heading_sizes), std::end(base.theme.heading_sizes),
-                          std::begin(pdf_settings.theme.heading_sizes));
-                pdf_settings.cover = pdf_settings.contents = false;
                 leaflet.pdf = pdf_settings;
                 leaflet.file = lead.source;
                 leaflet.body_line = lead.body_line;

@@ -38,6 +38,21 @@ rm -rf "$WORK/again/site"
 "$BOARDPRESS" build "$WORK/again" -j 4 > /dev/null 2>&1 || fail "second build failed"
 cmp "$pdf" "$WORK/again/site/report-2015/report-2015.pdf" || fail "PDF bytes differ between builds"
 
+# A logo on the cover, from boardpress.json's pdf.logo; a missing one is an error.
+cp "$SOURCE_DIR/templates/assets/logo.png" "$dir/logo.png"
+sed -i 's|"language": "en-GB",|"language": "en-GB", "pdf": {"logo": "logo.png"},|' "$dir/boardpress.json"
+"$BOARDPRESS" build "$dir" > /dev/null 2> "$WORK/err.txt" || { cat "$WORK/err.txt"; fail "build with a logo failed"; }
+pdfimages -list -f 1 -l 1 "$pdf" > "$WORK/images.txt"
+[ "$(tail -n +3 "$WORK/images.txt" | wc -l)" -ge 1 ] || fail "no logo on the cover"
+sed -i 's|"logo": "logo.png"|"logo": "missing.png"|' "$dir/boardpress.json"
+set +e
+NO_COLOR=1 "$BOARDPRESS" build "$dir" > /dev/null 2> "$WORK/err.txt"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "a missing logo did not fail the build"
+expect_in "$WORK/err.txt" "the PDF logo \`missing.png\` is not a file in the project"
+sed -i 's|"pdf": {"logo": "missing.png"},||' "$dir/boardpress.json"
+
 # A leaflet: two landscape pages of three panels; a panel too long for its space is an error at
 # its first line, naming the panel and how far it overflows, and nothing is written.
 cat > "$dir/content/leaflet.md" <<'MD'
