@@ -4,6 +4,7 @@
 
 #include "components/figures.hpp"
 #include "html/chart_html.hpp"
+#include "html/component_text.hpp"
 #include "html/rag_html.hpp"
 
 namespace boardpress::html {
@@ -12,20 +13,6 @@ namespace {
 
 using components::Align;
 using components::Cell;
-
-void text(std::string_view value, std::string& out) {
-    out += components::figures::escape_html(value);
-}
-
-// A mark that stands for something ("–", "*") is hidden from screen readers, which read the
-// words instead ("no data", "fewer than 5").
-void marked(std::string_view mark, std::string_view words, std::string& out) {
-    out += "<span aria-hidden=\"true\">";
-    text(mark, out);
-    out += "</span><span class=\"visually-hidden\">";
-    text(words, out);
-    out += "</span>";
-}
 
 std::string cell_classes(const Cell& cell) {
     std::string classes;
@@ -57,9 +44,9 @@ void cell_html(const Cell& cell, std::string_view tag, std::string_view scope, s
     }
     out += '>';
     if ((cell.missing || cell.suppressed) && !cell.hidden.empty())
-        marked(cell.text, cell.hidden, out);
+        append_marked(cell.text, cell.hidden, out);
     else
-        text(cell.text, out);
+        append_text(cell.text, out);
     out += "</";
     out += tag;
     out += '>';
@@ -79,7 +66,7 @@ void row_html(const std::vector<Cell>& cells, bool row_headers, std::string& out
 void source_html(std::string_view source, std::string& out) {
     if (source.empty()) return;
     out += "<p class=\"source\">Source: ";
-    text(source, out);
+    append_text(source, out);
     out += "</p>\n";
 }
 
@@ -92,10 +79,10 @@ std::string table_html(const components::TableModel& table) {
     // A wide table scrolls inside a focusable, named region, so keyboard users can scroll it.
     out += "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"" + id +
            "\" tabindex=\"0\">\n<table>\n<caption id=\"" + id + "\">";
-    text(table.caption, out);
+    append_text(table.caption, out);
     if (!table.unit.empty()) {
         out += " <span class=\"unit\">(";
-        text(table.unit, out);
+        append_text(table.unit, out);
         out += ")</span>";
     }
     out += "</caption>\n<thead>\n<tr>";
@@ -111,12 +98,12 @@ std::string table_html(const components::TableModel& table) {
     out += "</table>\n</div>\n";
     for (const auto& footnote : table.footnotes) {
         out += "<p class=\"table-note\">";
-        text(footnote, out);
+        append_text(footnote, out);
         out += "</p>\n";
     }
     if (!table.notes.empty()) {
         out += "<p class=\"table-note\">";
-        text(table.notes, out);
+        append_text(table.notes, out);
         out += "</p>\n";
     }
     source_html(table.source, out);
@@ -129,7 +116,7 @@ std::string stats_html(const components::StatsModel& stats) {
     std::string id = "stats-" + std::to_string(stats.line);
     if (!stats.title.empty()) {
         out += "<p class=\"stats-title\" id=\"" + id + "\">";
-        text(stats.title, out);
+        append_text(stats.title, out);
         out += "</p>\n";
     }
     // role="list": Safari drops list semantics from lists styled without bullets.
@@ -139,11 +126,11 @@ std::string stats_html(const components::StatsModel& stats) {
     for (const auto& item : stats.items) {
         out += "<li class=\"stat\">\n<p class=\"stat-figure\"><span class=\"stat-value\">";
         if (!item.hidden.empty())  // missing or suppressed: a mark, read out in words
-            marked(item.value, item.hidden, out);
+            append_marked(item.value, item.hidden, out);
         else
-            text(item.value, out);
+            append_text(item.value, out);
         out += "</span> <span class=\"stat-label\">";
-        text(item.label, out);
+        append_text(item.label, out);
         out += "</span></p>\n";
         if (!item.change.empty()) {
             using components::Trend;
@@ -159,12 +146,12 @@ std::string stats_html(const components::StatsModel& stats) {
             out += "\"><span class=\"stat-arrow\" aria-hidden=\"true\">";
             out += arrow;
             out += "</span> ";
-            text(item.change, out);
+            append_text(item.change, out);
             out += "</p>\n";
         }
         if (!item.note.empty()) {
             out += "<p class=\"stat-note\">";
-            text(item.note, out);
+            append_text(item.note, out);
             out += "</p>\n";
         }
         source_html(item.source, out);

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "components/figures.hpp"
+#include "html/component_text.hpp"
 
 namespace boardpress::html {
 
@@ -15,19 +16,6 @@ using components::RagModel;
 using components::RagPriority;
 using components::RagStatus;
 
-void text(std::string_view value, std::string& out) {
-    out += components::figures::escape_html(value);
-}
-
-// A mark for sighted readers only; screen readers read the words instead.
-void marked(std::string_view mark, std::string_view words, std::string& out) {
-    out += "<span aria-hidden=\"true\">";
-    text(mark, out);
-    out += "</span><span class=\"visually-hidden\">";
-    text(words, out);
-    out += "</span>";
-}
-
 // "<span class="rag-status rag-red"><span class="rag-shape" aria-hidden="true">●</span> Red</span>"
 void status_html(RagStatus status, std::string& out, std::string_view suffix = {}) {
     out += "<span class=\"rag-status rag-";
@@ -36,7 +24,7 @@ void status_html(RagStatus status, std::string& out, std::string_view suffix = {
     out += components::rag_shape(status);
     out += "</span> ";
     out += components::rag_word(status);
-    text(suffix, out);
+    append_text(suffix, out);
     out += "</span>";
 }
 
@@ -64,17 +52,17 @@ void open_cell(std::string_view label, std::string_view classes, std::string& ou
         out += '"';
     }
     out += " data-label=\"";
-    text(label, out);
+    append_text(label, out);
     out += "\">";
 }
 
 void text_cell(std::string_view label, std::string_view value, std::string& out) {
     if (value.empty()) {
         open_cell(label, "rag-missing", out);
-        marked("\xE2\x80\x93", "not given", out);
+        append_marked("\xE2\x80\x93", "not given", out);
     } else {
         open_cell(label, {}, out);
-        text(value, out);
+        append_text(value, out);
     }
     out += "</td>";
 }
@@ -100,10 +88,10 @@ void due_cell(const RagAction& action, std::string& out) {
     open_cell(column_heading(RagColumn::due), "rag-due", out);
     if (due.is_date()) {
         out += "<time datetime=\"" + written_datetime(due) + "\">";
-        text(due.display, out);
+        append_text(due.display, out);
         out += "</time>";
     } else {
-        text(due.display, out);
+        append_text(due.display, out);
     }
     if (action.overdue) out += " <strong class=\"rag-overdue\">Overdue</strong>";
     out += "</td>";
@@ -117,19 +105,19 @@ void action_row(const RagModel& model, const RagPriority& priority, const RagAct
     if (action.due.is_date()) out += " data-due=\"" + action.due.iso + "\"";
     if (action.overdue) out += " data-overdue=\"true\"";
     out += "><th scope=\"row\" data-label=\"Action\"><span class=\"rag-id\">";
-    text(action.id, out);
+    append_text(action.id, out);
     out += "</span> ";
-    text(action.action, out);
+    append_text(action.action, out);
     out += "</th>";
     if (!model.group_objectives()) {
         const auto& objective = priority.objectives[action.objective];
         open_cell("Objective", {}, out);
         out += "<span class=\"rag-id\">";
-        text(objective.id, out);
+        append_text(objective.id, out);
         out += "</span>";
         if (!objective.title.empty()) {
             out += ' ';
-            text(objective.title, out);
+            append_text(objective.title, out);
         }
         out += "</td>";
     }
@@ -171,13 +159,13 @@ void priority_html(const RagModel& model, const RagPriority& priority, std::stri
     out += "<div class=\"rag-priority\" id=\"" + priority.anchor + "\">\n";
     out += "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"" + caption_id +
            "\" tabindex=\"0\">\n<table class=\"rag-table\">\n<caption id=\"" + caption_id + "\">";
-    text(priority.caption, out);
+    append_text(priority.caption, out);
     out += "</caption>\n<thead>\n<tr><th scope=\"col\">Action</th>";
     if (!model.group_objectives()) out += "<th scope=\"col\">Objective</th>";
     for (RagColumn column : model.columns) {
         if (column == RagColumn::update) out += "<th scope=\"col\">Status</th>";
         out += "<th scope=\"col\">";
-        text(column_heading(column), out);
+        append_text(column_heading(column), out);
         out += "</th>";
     }
     if (!model.has(RagColumn::update)) out += "<th scope=\"col\">Status</th>";
@@ -196,10 +184,10 @@ void priority_html(const RagModel& model, const RagPriority& priority, std::stri
                 "<tbody class=\"rag-group\">\n<tr class=\"rag-objective\"><th scope=\"rowgroup\" "
                 "colspan=\"" +
                 std::to_string(width) + "\">Objective ";
-            text(objective.id, out);
+            append_text(objective.id, out);
             if (!objective.title.empty()) {
                 out += ": ";
-                text(objective.title, out);
+                append_text(objective.title, out);
             }
             out += "</th></tr>\n";
             for (; i < priority.actions.size() && priority.actions[i].objective == index; ++i)
@@ -210,12 +198,12 @@ void priority_html(const RagModel& model, const RagPriority& priority, std::stri
     out += "</table>\n</div>\n";
     if (!priority.lead.empty()) {
         out += "<p class=\"rag-lead\">Lead: ";
-        text(priority.lead, out);
+        append_text(priority.lead, out);
         out += "</p>\n";
     }
     if (!priority.update.empty()) {
         out += "<p class=\"rag-priority-update\">Update: ";
-        text(priority.update, out);
+        append_text(priority.update, out);
         out += "</p>\n";
     }
     out += "</div>\n";
@@ -249,7 +237,7 @@ void summary_html(const RagModel& model, const std::string& base, std::string& o
         out += "<tr><th scope=\"row\">";
         // Jump links to the priority's table (only when it is on the page).
         if (!priority.actions.empty()) out += "<a href=\"#" + priority.anchor + "\">";
-        text(priority.caption, out);
+        append_text(priority.caption, out);
         if (!priority.actions.empty()) out += "</a>";
         out += "</th>";
         count_cells(model, priority.counts, out);
@@ -271,12 +259,12 @@ void key_html(const RagModel& model, std::string& out) {
         out += "<div><dt>";
         status_html(entry.status, out);
         out += "</dt><dd>";
-        text(entry.meaning, out);
+        append_text(entry.meaning, out);
         out += "</dd></div>\n";
     }
     if (!model.as_of.empty()) {
         out += "<div><dt><strong class=\"rag-overdue\">Overdue</strong></dt><dd>Due before ";
-        text(model.as_of_display, out);
+        append_text(model.as_of_display, out);
         out += " and not complete</dd></div>\n";
     }
     out += "</dl>\n</details>\n";
@@ -318,11 +306,11 @@ std::string rag_html(const RagModel& model) {
     std::string base = "rag-" + std::to_string(model.line);
     std::string out = "<div class=\"component component-rag\" id=\"" + base + "\">\n";
     out += "<p class=\"rag-title\">";
-    text(model.caption, out);
+    append_text(model.caption, out);
     out += "</p>\n";
     if (!model.as_of.empty()) {
         out += "<p class=\"rag-as-of\">Ratings as at ";
-        text(model.as_of_display, out);
+        append_text(model.as_of_display, out);
         out += ". Actions due before then that are not complete are marked Overdue.</p>\n";
     }
     if (model.summary && !model.priorities.empty()) summary_html(model, base, out);
@@ -330,7 +318,7 @@ std::string rag_html(const RagModel& model) {
     if (model.controls) filter_html(model, base, out);
     if (!model.filter_note.empty()) {
         out += "<p class=\"rag-filter-note\">";
-        text(model.filter_note, out);
+        append_text(model.filter_note, out);
         out += "</p>\n";
     }
     bool any = false;
@@ -342,12 +330,12 @@ std::string rag_html(const RagModel& model) {
     if (!any) out += "<p class=\"rag-empty\">No actions to show.</p>\n";
     if (!model.notes.empty()) {
         out += "<p class=\"table-note\">";
-        text(model.notes, out);
+        append_text(model.notes, out);
         out += "</p>\n";
     }
     if (!model.source.empty()) {
         out += "<p class=\"source\">Source: ";
-        text(model.source, out);
+        append_text(model.source, out);
         out += "</p>\n";
     }
     out += "</div>\n";

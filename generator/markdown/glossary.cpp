@@ -11,7 +11,7 @@ namespace {
 // (curly quotes, dashes, ellipses, no-break spaces), which smart punctuation puts next to terms.
 bool word_char(char32_t c) {
     if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
-    if (c >= 0xA0 && c <= 0xBF) return false;    // Latin-1 punctuation and no-break space
+    if (c >= 0xA0 && c <= 0xBF) return false;      // Latin-1 punctuation and no-break space
     if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation: ‘ ’ “ ” – — …
     return c != 0xD7 && c != 0xF7;
 }
@@ -24,7 +24,8 @@ char32_t decode_at(std::string_view text, std::size_t start) {
     if (length == 0 || start + static_cast<std::size_t>(length) > text.size()) return 0;
     if (length == 1) return lead;
     char32_t c = lead & (0x7F >> length);
-    for (int i = 1; i < length; ++i) c = (c << 6) | (byte(start + static_cast<std::size_t>(i)) & 0x3F);
+    for (int i = 1; i < length; ++i)
+        c = (c << 6) | (byte(start + static_cast<std::size_t>(i)) & 0x3F);
     return c;
 }
 

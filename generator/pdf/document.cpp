@@ -9,9 +9,10 @@
 #include "format/format.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/hpdf_doc.hpp"
+#include "pdf/image_size.hpp"
+#include "pdf/metadata.hpp"
 #include "pdf/page_render.hpp"
 #include "pdf/paginate.hpp"
-#include "pdf/image_size.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf/tree_walk.hpp"
 
@@ -289,24 +290,7 @@ class DocumentWriter {
         doc_.check("writing bookmarks");
     }
 
-    void metadata() {
-        auto set = [&](HPDF_InfoType type, const std::string& value) {
-            if (!value.empty()) HPDF_SetInfoAttr(doc_.get(), type, value.c_str());
-        };
-        set(HPDF_INFO_TITLE, options_.title);
-        set(HPDF_INFO_AUTHOR, options_.author.empty() ? options_.organisation : options_.author);
-        set(HPDF_INFO_SUBJECT, options_.subject);
-        set(HPDF_INFO_KEYWORDS, options_.keywords);
-        set(HPDF_INFO_CREATOR, "boardpress");
-        if (std::optional<format::Date> date = format::parse_date(options_.date)) {
-            HPDF_Date when{
-                date->year, std::max(1, date->month), std::max(1, date->day), 0, 0, 0, 'Z', 0, 0};
-            HPDF_SetInfoDateAttr(doc_.get(), HPDF_INFO_CREATION_DATE, when);
-            HPDF_SetInfoDateAttr(doc_.get(), HPDF_INFO_MOD_DATE, when);
-        }
-        doc_.check("writing the document information");
-        if (!options_.language.empty()) doc_.set_language(options_.language);
-    }
+    void metadata() { write_metadata(doc_, options_); }
 };
 
 }  // namespace

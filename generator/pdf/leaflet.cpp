@@ -16,6 +16,7 @@
 #include "format/format.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/hpdf_doc.hpp"
+#include "pdf/metadata.hpp"
 #include "pdf/page_render.hpp"
 #include "pdf/tree_walk.hpp"
 
@@ -514,25 +515,7 @@ class LeafletWriter {
         put(page, std::move(item));
     }
 
-    void metadata() {
-        const PdfOptions& o = options_.pdf;
-        auto set = [&](HPDF_InfoType type, const std::string& value) {
-            if (!value.empty()) HPDF_SetInfoAttr(doc_.get(), type, value.c_str());
-        };
-        set(HPDF_INFO_TITLE, o.title);
-        set(HPDF_INFO_AUTHOR, o.author.empty() ? o.organisation : o.author);
-        set(HPDF_INFO_SUBJECT, o.subject);
-        set(HPDF_INFO_KEYWORDS, o.keywords);
-        set(HPDF_INFO_CREATOR, "boardpress");
-        if (std::optional<format::Date> date = format::parse_date(o.date)) {
-            HPDF_Date when{
-                date->year, std::max(1, date->month), std::max(1, date->day), 0, 0, 0, 'Z', 0, 0};
-            HPDF_SetInfoDateAttr(doc_.get(), HPDF_INFO_CREATION_DATE, when);
-            HPDF_SetInfoDateAttr(doc_.get(), HPDF_INFO_MOD_DATE, when);
-        }
-        doc_.check("writing the document information");
-        if (!o.language.empty()) doc_.set_language(o.language);
-    }
+    void metadata() { write_metadata(doc_, options_.pdf); }
 };
 
 }  // namespace

@@ -38,7 +38,8 @@ Engines make_engines(const std::filesystem::path& project_root, const RenderSett
                                      true});
     // In a Markdown body the value is spliced in as Markdown source, unescaped.
     engines.bodies.add_filter(
-        "markdown", tmpl::HostFilter{[](std::string_view text) { return std::string(text); }, true});
+        "markdown",
+        tmpl::HostFilter{[](std::string_view text) { return std::string(text); }, true});
     return engines;
 }
 
@@ -86,8 +87,8 @@ static html::WriterOptions page_writer(const PageJob& job, Diagnostics& diagnost
     html::WriterOptions writer;
     writer.glossary = job.glossary;
     if (!job.data) return writer;
-    writer.render_code_block = [&job, &diagnostics](const html::CodeBlock& block)
-        -> std::optional<std::string> {
+    writer.render_code_block =
+        [&job, &diagnostics](const html::CodeBlock& block) -> std::optional<std::string> {
         try {
             return html::render_component_html(block,
                                                component_context(job, block.literal, block.line));

@@ -24,8 +24,8 @@ struct Engines {
 
 // What the project's settings change about rendering.
 struct RenderSettings {
-    bool unsafe_html = false;        // raw HTML in Markdown kept rather than dropped
-    int suppression_threshold = 0;   // counts 1 .. threshold - 1 in sensitive data are hidden
+    bool unsafe_html = false;       // raw HTML in Markdown kept rather than dropped
+    int suppression_threshold = 0;  // counts 1 .. threshold - 1 in sensitive data are hidden
     std::string suppression_mark = "*";
 };
 
@@ -43,8 +43,8 @@ BodyHtml markdown_to_html(std::string_view markdown_text, const markdown::Outlin
 
 struct PageJob {
     const content::Page* page = nullptr;
-    std::string template_name;  // the layout to use
-    nlohmann::ordered_json context;     // site, data, root, publication, build; `page` without content
+    std::string template_name;       // the layout to use
+    nlohmann::ordered_json context;  // site, data, root, publication, build; `page` without content
     markdown::OutlineOptions outline;
     RenderSettings settings;
     const nlohmann::ordered_json* data = nullptr;  // the data tree components read

@@ -41,9 +41,10 @@ std::optional<content::Page> glossary_page(const markdown::Glossary& glossary,
     page.slug = "glossary";
     page.title = "Glossary";
     page.kind = "page";
-    page.front_matter = {{"title", page.title},
-                         {"summary", "The abbreviations and terms used in the board's publications."},
-                         {"glossary", false}};
+    page.front_matter = {
+        {"title", page.title},
+        {"summary", "The abbreviations and terms used in the board's publications."},
+        {"glossary", false}};
     // A template body, so values are escaped as every page's data is.
     page.body =
         "| Term | What it stands for |\n"

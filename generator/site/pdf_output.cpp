@@ -23,26 +23,33 @@ bool wants_pdf(const content::Page& page) {
 std::string with_pdf_extension(const std::string& output) {
     std::size_t dot = output.rfind('.');
     std::size_t slash = output.rfind('/');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return output + ".pdf";
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return output + ".pdf";
     return output.substr(0, dot) + ".pdf";
 }
 
 // Settings in `pdf` mappings: the project's, then the page's own on top.
-nlohmann::ordered_json merged_settings(const config::SiteConfig& config, const content::Page& lead) {
-    nlohmann::ordered_json settings = config.pdf.is_object() ? config.pdf : nlohmann::ordered_json::object();
-    if (auto own = lead.front_matter.find("pdf"); own != lead.front_matter.end() && own->is_object())
+nlohmann::ordered_json merged_settings(const config::SiteConfig& config,
+                                       const content::Page& lead) {
+    nlohmann::ordered_json settings =
+        config.pdf.is_object() ? config.pdf : nlohmann::ordered_json::object();
+    if (auto own = lead.front_matter.find("pdf");
+        own != lead.front_matter.end() && own->is_object())
         for (const auto& [key, value] : own->items()) settings[key] = value;
     return settings;
 }
 
-double millimetres(double mm) { return mm * 72.0 / 25.4; }
+double millimetres(double mm) {
+    return mm * 72.0 / 25.4;
+}
 
 // "#1d4f6e" as a libharu colour; nullopt for anything else.
 std::optional<pdf::Color> hex_colour(const nlohmann::ordered_json& value) {
     if (!value.is_string()) return std::nullopt;
     std::string text = value.get<std::string>();
     unsigned r = 0, g = 0, b = 0;
-    if (text.size() != 7 || text[0] != '#' || std::sscanf(text.c_str(), "#%2x%2x%2x", &r, &g, &b) != 3)
+    if (text.size() != 7 || text[0] != '#' ||
+        std::sscanf(text.c_str(), "#%2x%2x%2x", &r, &g, &b) != 3)
         return std::nullopt;
     return pdf::Color{r / 255.0, g / 255.0, b / 255.0};
 }
@@ -73,7 +80,8 @@ std::vector<PdfUnit> plan_pdfs(const content::ContentTree& tree) {
         unit.lead = publication.index_page;
         unit.output = publication.folder + "/" + publication.folder + ".pdf";
         unit.pages.push_back(publication.index_page);
-        unit.pages.insert(unit.pages.end(), publication.sections.begin(), publication.sections.end());
+        unit.pages.insert(unit.pages.end(), publication.sections.begin(),
+                          publication.sections.end());
         units.push_back(std::move(unit));
     }
     for (std::size_t i = 0; i < tree.pages.size(); ++i) {
@@ -97,7 +105,8 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
         options.page.width = 612;
         options.page.height = 792;
     }
-    if (auto margin = settings.find("margins_mm"); margin != settings.end() && margin->is_number()) {
+    if (auto margin = settings.find("margins_mm");
+        margin != settings.end() && margin->is_number()) {
         double points = millimetres(margin->get<double>());
         options.page.left = options.page.right = options.page.bottom = points;
         options.page.top = points + 6;  // room for the running header
@@ -108,7 +117,8 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
         options.page = leaflet.page;
         options.theme = leaflet.theme;
     }
-    bool short_document = lead.kind == "summary" || lead.kind == "leaflet" || unit.pages.size() == 1;
+    bool short_document =
+        lead.kind == "summary" || lead.kind == "leaflet" || unit.pages.size() == 1;
     options.cover = settings.value("cover", !short_document);
     options.contents = settings.value("contents", !short_document);
     options.title = lead.title;
@@ -124,16 +134,20 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
     if (auto logo = settings.find("logo"); logo != settings.end() && logo->is_string()) {
         fs::path file = fs::weakly_canonical(project_root / logo->get<std::string>());
         fs::path root_path = fs::weakly_canonical(project_root);
-        auto [end, unused] = std::mismatch(root_path.begin(), root_path.end(), file.begin(), file.end());
-        if (end == root_path.end() && fs::is_regular_file(file)) options.logo = file.string();
+        auto [end, unused] =
+            std::mismatch(root_path.begin(), root_path.end(), file.begin(), file.end());
+        if (end == root_path.end() && fs::is_regular_file(file))
+            options.logo = file.string();
         else
-            throw Error({"boardpress.json", 0, 0},
-                        "the PDF logo `" + logo->get<std::string>() + "` is not a file in the project",
-                        "give `pdf.logo` a path such as templates/assets/logo.png");
+            throw Error(
+                {"boardpress.json", 0, 0},
+                "the PDF logo `" + logo->get<std::string>() + "` is not a file in the project",
+                "give `pdf.logo` a path such as templates/assets/logo.png");
     }
     if (fs::is_directory(project_root / "templates" / "fonts"))
         options.font_folder = (project_root / "templates" / "fonts").string();
-    if (auto colours = config.theme.find("colours"); colours != config.theme.end() && colours->is_object())
+    if (auto colours = config.theme.find("colours");
+        colours != config.theme.end() && colours->is_object())
         if (auto primary = hex_colour(colours->value("primary", nlohmann::ordered_json())))
             options.theme.accent = *primary;
     // Images are looked up beside the page's source, inside the project only.

@@ -15,8 +15,8 @@
 namespace boardpress::site {
 
 struct PdfUnit {
-    std::string output;              // site-relative: "annual-report-2014-15/annual-report-2014-15.pdf"
-    std::size_t lead = 0;            // the page whose front matter gives title, date and settings
+    std::string output;    // site-relative: "annual-report-2014-15/annual-report-2014-15.pdf"
+    std::size_t lead = 0;  // the page whose front matter gives title, date and settings
     std::vector<std::size_t> pages;  // the pages it is made of, in reading order
 };
 

@@ -56,8 +56,10 @@ static markdown::OutlineOptions outline_for(const content::ContentTree& tree,
     if (options.numbering == markdown::Numbering::sections) {
         std::string number = page_context.value("number", std::string{});
         // A publication's landing page is its section 0: its own headings are unnumbered.
-        if (number.empty()) options.numbering = markdown::Numbering::none;
-        else options.first_number = std::stoi(number);
+        if (number.empty())
+            options.numbering = markdown::Numbering::none;
+        else
+            options.first_number = std::stoi(number);
     }
     return options;
 }
@@ -65,7 +67,9 @@ static markdown::OutlineOptions outline_for(const content::ContentTree& tree,
 // The date a page's business-plan ratings are judged at: its own `as_of`, else its
 // publication's, else its date.
 static std::string as_of_for(const content::ContentTree& tree, const content::Page& page) {
-    auto given = [](const content::Page& p) { return p.front_matter.value("as_of", std::string{}); };
+    auto given = [](const content::Page& p) {
+        return p.front_matter.value("as_of", std::string{});
+    };
     if (std::string own = given(page); !own.empty()) return own;
     if (page.publication >= 0) {
         const auto& publication = tree.publications[static_cast<std::size_t>(page.publication)];
@@ -93,9 +97,9 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
                                             const std::vector<render::PageBody>& bodies,
                                             const std::vector<render::PageJob>& jobs,
                                             const config::SiteConfig& config,
-                                            const content::ContentTree& tree,
-                                            const fs::path& root, unsigned workers,
-                                            Diagnostics& diagnostics, Timings& timings) {
+                                            const content::ContentTree& tree, const fs::path& root,
+                                            unsigned workers, Diagnostics& diagnostics,
+                                            Timings& timings) {
     std::vector<pdf::PdfFile> files(units.size());
     std::vector<double> times(units.size());
     std::vector<Diagnostics> problems(units.size());
@@ -105,8 +109,8 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
         for (std::size_t i : unit.pages) {
             const content::Page& page = tree.pages[i];
             pdf::Chapter chapter;
-            chapter.title = page.is_publication_index && unit.pages.size() > 1 ? "Introduction"
-                                                                                : page.title;
+            chapter.title =
+                page.is_publication_index && unit.pages.size() > 1 ? "Introduction" : page.title;
             chapter.number = jobs[i].context["page"].value("number", std::string());
             chapter.document = &bodies[i].document;
             chapter.outline = &bodies[i].outline;
@@ -135,8 +139,8 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
                 leaflet.file = lead.source;
                 leaflet.body_line = lead.body_line;
                 leaflet.source = lead.body;
-                auto file = pdf::write_leaflet(bodies[unit.lead].document, bodies[unit.lead].outline,
-                                               leaflet, problems[u]);
+                auto file = pdf::write_leaflet(bodies[unit.lead].document,
+                                               bodies[unit.lead].outline, leaflet, problems[u]);
                 if (file) files[u] = std::move(*file);
             } else {
                 files[u] = pdf::write_file(chapters, pdf_settings);
@@ -147,10 +151,10 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
         times[u] = lap(start);
     });
     for (const auto& found : problems) diagnostics.append(found);
-    for (std::size_t u = 0; u < units.size(); ++u) timings.each_pdf.emplace_back(units[u].output, times[u]);
+    for (std::size_t u = 0; u < units.size(); ++u)
+        timings.each_pdf.emplace_back(units[u].output, times[u]);
     return files;
 }
-
 
 BuildResult build(const BuildOptions& options) {
     BuildResult result;
@@ -161,8 +165,8 @@ BuildResult build(const BuildOptions& options) {
 
     config::SiteConfig config = config::load_config(root, diagnostics);
     nlohmann::ordered_json data = fs::is_directory(root / "data")
-                              ? data::load_tree(root / "data", root, diagnostics)
-                              : nlohmann::ordered_json::object();
+                                      ? data::load_tree(root / "data", root, diagnostics)
+                                      : nlohmann::ordered_json::object();
     content::ContentTree tree = content::load(root, {options.include_drafts}, diagnostics);
     if (!fs::is_directory(root / "templates")) {
         diagnostics.add(Error({"templates/", 0, 0}, "the project has no templates/ folder",
@@ -174,9 +178,8 @@ BuildResult build(const BuildOptions& options) {
     if (auto page = glossary_page(glossary, tree)) tree.pages.push_back(std::move(*page));
 
     // The home page exists even without content/index.md.
-    bool has_home = std::any_of(tree.pages.begin(), tree.pages.end(), [](const auto& page) {
-        return page.output == "index.html";
-    });
+    bool has_home = std::any_of(tree.pages.begin(), tree.pages.end(),
+                                [](const auto& page) { return page.output == "index.html"; });
     if (!has_home) {
         content::Page home;
         home.output = "index.html";
@@ -214,7 +217,8 @@ BuildResult build(const BuildOptions& options) {
         job.outline = outline_for(tree, page, job.context["page"]);
         jobs.push_back(std::move(job));
     }
-    unsigned workers = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    unsigned workers =
+        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
     result.timings.load = lap(clock);
 
@@ -259,7 +263,8 @@ BuildResult build(const BuildOptions& options) {
     try {
         StagingFolder staging(result.output);
         for (const auto& page : pages) staging.write(page.output, page.html);
-        for (std::size_t u = 0; u < units.size(); ++u) staging.write(units[u].output, files[u].bytes);
+        for (std::size_t u = 0; u < units.size(); ++u)
+            staging.write(units[u].output, files[u].bytes);
         result.assets_copied = staging.copy_tree(root / "templates" / "assets", "assets");
         staging.commit();
         result.timings.write = lap(clock);
