@@ -8,6 +8,8 @@ static const char* const usage = R"(usage: boardpress COMMAND [options]
 commands:
   build [DIR] [--drafts] [-j N] [--output DIR] [--timings]
                       build the project in DIR (default .) into DIR/site
+  new KIND NAME       create a draft publication or page (KIND: annual-report,
+                      business-plan, leaflet, summary, report, page) in content/
   template FILE --data FILE.json
                       render one template with a JSON context to standard output
   --version           print the version
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
         }
         if (command == "build") return boardpress::cli::build_command(arguments);
         if (command == "template") return boardpress::cli::template_command(arguments);
+        if (command == "new") return boardpress::cli::new_command(arguments);
     } catch (const std::exception& error) {
         std::cerr << "boardpress: " << error.what() << "\n";
         return 1;

@@ -35,11 +35,15 @@ double lap(std::chrono::steady_clock::time_point& start) {
 }
 }  // namespace
 
-static std::string layout_for(const content::Page& page) {
+static std::string layout_for(const content::Page& page, const fs::path& root) {
     if (!page.template_name.empty()) return page.template_name;
     if (page.output == "index.html" && page.publication < 0) return "index.html";
     if (page.is_publication_index) return "publication.html";
     if (page.publication >= 0) return "section.html";
+    // A kind with its own layout (templates/leaflet.html) uses it; otherwise the plain page.
+    if (!page.kind.empty() && page.kind != "page" &&
+        fs::is_regular_file(root / "templates" / (page.kind + ".html")))
+        return page.kind + ".html";
     return "page.html";
 }
 
@@ -205,7 +209,7 @@ BuildResult build(const BuildOptions& options) {
         const content::Page& page = tree.pages[i];
         render::PageJob job;
         job.page = &page;
-        job.template_name = layout_for(page);
+        job.template_name = layout_for(page, root);
         job.settings = settings;
         job.data = &data;
         job.as_of = as_of_for(tree, page);
