@@ -2,8 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 
 #include "pdf/leaflet.hpp"
 #include "site/site_index.hpp"
@@ -52,21 +50,6 @@ std::optional<pdf::Color> hex_colour(const nlohmann::ordered_json& value) {
         std::sscanf(text.c_str(), "#%2x%2x%2x", &r, &g, &b) != 3)
         return std::nullopt;
     return pdf::Color{r / 255.0, g / 255.0, b / 255.0};
-}
-
-// A page without a date takes SOURCE_DATE_EPOCH's (reproducible builds), never the clock.
-std::string source_date() {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch) return {};
-    char* end = nullptr;
-    long long seconds = std::strtoll(epoch, &end, 10);
-    if (*end != '\0' || seconds < 0) return {};
-    std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-    return text;
 }
 
 }  // namespace
@@ -128,7 +111,8 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
     options.subject = lead.front_matter.value("summary", std::string());
     options.keywords = lead.kind;
     options.language = config.language;
-    options.date = lead.date.empty() ? source_date() : lead.date;
+    // A page without a date takes SOURCE_DATE_EPOCH's (reproducible builds), never the clock.
+    options.date = lead.date.empty() ? source_date_epoch() : lead.date;
     options.base_url = config.base_url;
     // The cover's logo: boardpress.json's pdf.logo, a file in the project.
     if (auto logo = settings.find("logo"); logo != settings.end() && logo->is_string()) {

@@ -15,6 +15,7 @@
 #include "site/glossary_page.hpp"
 #include "site/output.hpp"
 #include "site/pdf_output.hpp"
+#include "site/site_files.hpp"
 #include "site/site_index.hpp"
 
 #ifndef BOARDPRESS_VERSION
@@ -181,6 +182,8 @@ BuildResult build(const BuildOptions& options) {
     markdown::Glossary glossary = read_glossary(data, diagnostics);
     if (auto page = glossary_page(glossary, tree)) tree.pages.push_back(std::move(*page));
 
+    if (auto page = not_found_page(tree)) tree.pages.push_back(std::move(*page));
+
     // The home page exists even without content/index.md.
     bool has_home = std::any_of(tree.pages.begin(), tree.pages.end(),
                                 [](const auto& page) { return page.output == "index.html"; });
@@ -218,6 +221,9 @@ BuildResult build(const BuildOptions& options) {
         job.context = {{"page", page_json(tree, i)},
                        {"publication", publication_json(tree, i)},
                        {"root", relative_root(page.output)}};
+        // The 404 page is served at any depth: its links start from the site's address.
+        if (page.output == "404.html" && !config.base_url.empty())
+            job.context["root"] = config.base_url;
         job.outline = outline_for(tree, page, job.context["page"]);
         jobs.push_back(std::move(job));
     }
@@ -269,6 +275,10 @@ BuildResult build(const BuildOptions& options) {
         for (const auto& page : pages) staging.write(page.output, page.html);
         for (std::size_t u = 0; u < units.size(); ++u)
             staging.write(units[u].output, files[u].bytes);
+        if (std::string sitemap = sitemap_xml(config, tree); !sitemap.empty())
+            staging.write("sitemap.xml", sitemap);
+        if (std::string feed = atom_feed(config, tree, build_date(tree)); !feed.empty())
+            staging.write("feed.xml", feed);
         result.assets_copied = staging.copy_tree(root / "templates" / "assets", "assets");
         staging.commit();
         result.timings.write = lap(clock);

@@ -41,15 +41,18 @@ static bool is_listed(const content::Page& page) {
 }
 
 static std::string kind_title(const std::string& kind) {
-    static const std::map<std::string, std::string> titles = {
-        {"annual-report", "Annual reports"}, {"business-plan", "Business plans"},
-        {"leaflet", "Leaflets"},             {"summary", "Summaries"},
-        {"report", "Reports"},               {"page", "Pages"}};
+    static const std::map<std::string, std::string> titles = {{"annual-report", "Annual reports"},
+                                                              {"business-plan", "Business plans"},
+                                                              {"leaflet", "Leaflets"},
+                                                              {"summary", "Summaries"},
+                                                              {"report", "Reports"},
+                                                              {"page", "Pages"}};
     auto it = titles.find(kind);
     return it != titles.end() ? it->second : kind;
 }
 
-nlohmann::ordered_json site_json(const config::SiteConfig& config, const content::ContentTree& tree) {
+nlohmann::ordered_json site_json(const config::SiteConfig& config,
+                                 const content::ContentTree& tree) {
     nlohmann::ordered_json site = config::to_json(config);
     std::vector<const content::Page*> listed;
     for (const auto& page : tree.pages)
@@ -69,7 +72,8 @@ nlohmann::ordered_json site_json(const config::SiteConfig& config, const content
             if (entry["kind"] != kind) continue;
             std::string year = entry["year"].get<std::string>();
             if (years.empty() || years.back()["year"] != year)
-                years.push_back({{"year", year}, {"publications", nlohmann::ordered_json::array()}});
+                years.push_back(
+                    {{"year", year}, {"publications", nlohmann::ordered_json::array()}});
             years.back()["publications"].push_back(entry);
         }
         if (!years.empty())
@@ -115,7 +119,8 @@ nlohmann::ordered_json page_json(const content::ContentTree& tree, std::size_t p
         order.insert(order.end(), publication.sections.begin(), publication.sections.end());
         auto at = std::find(order.begin(), order.end(), page_index);
         if (at != order.end() && at != order.begin()) json["prev"] = link_to(tree.pages[*(at - 1)]);
-        if (at != order.end() && at + 1 != order.end()) json["next"] = link_to(tree.pages[*(at + 1)]);
+        if (at != order.end() && at + 1 != order.end())
+            json["next"] = link_to(tree.pages[*(at + 1)]);
     }
     return json;
 }
@@ -140,19 +145,22 @@ nlohmann::ordered_json publication_json(const content::ContentTree& tree, std::s
     return json;
 }
 
+std::string source_date_epoch() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return {};
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (!end || *end != '\0' || seconds < 0) return {};
+    std::time_t time = static_cast<std::time_t>(seconds);
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
+}
+
 std::string build_date(const content::ContentTree& tree) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char* end = nullptr;
-        long long seconds = std::strtoll(epoch, &end, 10);
-        if (end && *end == '\0' && seconds >= 0) {
-            std::time_t time = static_cast<std::time_t>(seconds);
-            std::tm utc{};
-            gmtime_r(&time, &utc);
-            char text[16];
-            std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-            return text;
-        }
-    }
+    if (std::string epoch = source_date_epoch(); !epoch.empty()) return epoch;
     std::string newest;
     for (const auto& page : tree.pages) newest = std::max(newest, page.date);
     return newest;

@@ -15,7 +15,8 @@ namespace boardpress::site {
 std::string relative_root(const std::string& output_path);
 
 // The `site` object of docs/templates.md: settings plus `publications` and `groups`.
-nlohmann::ordered_json site_json(const config::SiteConfig& config, const content::ContentTree& tree);
+nlohmann::ordered_json site_json(const config::SiteConfig& config,
+                                 const content::ContentTree& tree);
 
 // A page's own `page` object (front matter plus computed keys), without `content` and `toc`.
 nlohmann::ordered_json page_json(const content::ContentTree& tree, std::size_t page_index);
@@ -25,5 +26,8 @@ nlohmann::ordered_json publication_json(const content::ContentTree& tree, std::s
 
 // The newest date among the pages (ISO), or SOURCE_DATE_EPOCH when set; never the clock.
 std::string build_date(const content::ContentTree& tree);
+
+// SOURCE_DATE_EPOCH as YYYY-MM-DD (UTC), or "" when it is not set: builds never read the clock.
+std::string source_date_epoch();
 
 }  // namespace boardpress::site

@@ -16,4 +16,13 @@ for page in $(find "$site" -name '*.html'); do
   expect_in "$page" 'href="#main"'
   expect_not_in "$page" '{{'
 done
+# The site's own files: a sitemap and an Atom feed (absolute URLs from base_url), and a 404 page
+# whose links work at any depth.
+expect_in "$site/sitemap.xml" '<loc>https://nscb.northmoor.example.org/annual-report-2014-15/budget.html</loc>'
+expect_not_in "$site/sitemap.xml" '404.html'
+expect_in "$site/feed.xml" '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">'
+expect_in "$site/feed.xml" '<id>https://nscb.northmoor.example.org/annual-report-2014-15/index.html</id>'
+expect_in "$site/404.html" 'Page not found'
+expect_in "$site/404.html" 'href="https://nscb.northmoor.example.org/index.html"'
+expect_in "$site/index.html" 'type="application/atom+xml"'
 echo "example_project: ok"
