@@ -25,4 +25,7 @@ expect_in "$site/feed.xml" '<id>https://nscb.northmoor.example.org/annual-report
 expect_in "$site/404.html" 'Page not found'
 expect_in "$site/404.html" 'href="https://nscb.northmoor.example.org/index.html"'
 expect_in "$site/index.html" 'type="application/atom+xml"'
+# Social cards.
+expect_in "$site/annual-report-2014-15/budget.html" '<meta property="og:title" content="The budget">'
+expect_in "$site/annual-report-2014-15/budget.html" '<meta property="og:url" content="https://nscb.northmoor.example.org/annual-report-2014-15/budget.html">'
 echo "example_project: ok"
