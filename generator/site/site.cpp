@@ -15,6 +15,7 @@
 #include "site/glossary_page.hpp"
 #include "site/output.hpp"
 #include "site/pdf_output.hpp"
+#include "site/search_index.hpp"
 #include "site/site_files.hpp"
 #include "site/site_index.hpp"
 
@@ -82,6 +83,20 @@ static std::string as_of_for(const content::ContentTree& tree, const content::Pa
             return shared;
     }
     return page.date;
+}
+
+// What the site's search looks through: every page but the 404 and search pages themselves.
+static std::vector<SearchEntry> search_entries(const content::ContentTree& tree,
+                                               const std::vector<render::PageBody>& bodies) {
+    std::vector<SearchEntry> entries;
+    for (std::size_t i = 0; i < tree.pages.size(); ++i) {
+        const content::Page& page = tree.pages[i];
+        if (page.output == "404.html" || page.output == "search.html") continue;
+        entries.push_back({page.title, page.output, page.kind,
+                           page.front_matter.value("summary", std::string()),
+                           plain_text(bodies[i].html)});
+    }
+    return entries;
 }
 
 // Runs fn(0) .. fn(count - 1) on `workers` threads.
@@ -183,6 +198,19 @@ BuildResult build(const BuildOptions& options) {
     if (auto page = glossary_page(glossary, tree)) tree.pages.push_back(std::move(*page));
 
     if (auto page = not_found_page(tree)) tree.pages.push_back(std::move(*page));
+    bool has_search = fs::is_regular_file(root / "templates" / "search.html");
+    if (has_search && std::none_of(tree.pages.begin(), tree.pages.end(),
+                                   [](const auto& page) { return page.output == "search.html"; })) {
+        content::Page search;
+        search.source = "templates/search.html";
+        search.output = "search.html";
+        search.slug = "search";
+        search.title = "Search";
+        search.kind = "page";
+        search.template_name = "search.html";
+        search.front_matter = {{"title", search.title}};
+        tree.pages.push_back(std::move(search));
+    }
 
     // The home page exists even without content/index.md.
     bool has_home = std::any_of(tree.pages.begin(), tree.pages.end(),
@@ -275,6 +303,8 @@ BuildResult build(const BuildOptions& options) {
         for (const auto& page : pages) staging.write(page.output, page.html);
         for (std::size_t u = 0; u < units.size(); ++u)
             staging.write(units[u].output, files[u].bytes);
+        if (has_search)
+            staging.write("search-index.js", search_index_js(search_entries(tree, bodies)));
         if (std::string sitemap = sitemap_xml(config, tree); !sitemap.empty())
             staging.write("sitemap.xml", sitemap);
         if (std::string feed = atom_feed(config, tree, build_date(tree)); !feed.empty())

@@ -25,6 +25,11 @@ expect_in "$site/feed.xml" '<id>https://nscb.northmoor.example.org/annual-report
 expect_in "$site/404.html" 'Page not found'
 expect_in "$site/404.html" 'href="https://nscb.northmoor.example.org/index.html"'
 expect_in "$site/index.html" 'type="application/atom+xml"'
+# Search: a page, a form in every header, and an index of every page's words.
+expect_in "$site/search.html" '<script src="search-index.js"></script>'
+expect_in "$site/annual-report-2014-15/budget.html" 'role="search" action="../search.html"'
+expect_in "$site/search-index.js" '"title":"Private fostering"'
+expect_not_in "$site/search-index.js" '"url":"404.html"'
 # Social cards.
 expect_in "$site/annual-report-2014-15/budget.html" '<meta property="og:title" content="The budget">'
 expect_in "$site/annual-report-2014-15/budget.html" '<meta property="og:url" content="https://nscb.northmoor.example.org/annual-report-2014-15/budget.html">'
