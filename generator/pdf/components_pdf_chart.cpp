@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <utility>
 
 #include "components/chart.hpp"
 #include "pdf/components_pdf.hpp"
@@ -12,6 +13,17 @@
 namespace boardpress::pdf {
 
 namespace {
+
+// Where a bar runs along the value axis: from zero, or, stacked, on from the stack so far
+// (positive values build one way from zero, negative ones the other), which it then extends.
+std::pair<double, double> bar_extent(double value, bool stacked, double& positive,
+                                     double& negative) {
+    if (!stacked) return {0, value};
+    double& base = value >= 0 ? positive : negative;
+    double from = base;
+    base += value;
+    return {from, base};
+}
 
 using components::ChartKind;
 using components::ChartModel;
@@ -353,13 +365,7 @@ class ChartDrawing {
                 const ChartSeries& s = chart_.series[i];
                 for (std::size_t c = 0; c < count; ++c) {
                     if (!s.values[c]) continue;
-                    double v = *s.values[c], from = 0, to = v;
-                    if (chart_.stacked) {
-                        double& base = v >= 0 ? up[c] : down[c];
-                        from = base;
-                        to = base + v;
-                        base = to;
-                    }
+                    auto [from, to] = bar_extent(*s.values[c], chart_.stacked, up[c], down[c]);
                     double x =
                         x_of(c) - group / 2 + (chart_.stacked ? 0 : w * static_cast<double>(i));
                     bar(s.style, {x, y_of(std::max(from, to)), x + w, y_of(std::min(from, to))});
@@ -431,13 +437,7 @@ class ChartDrawing {
             const ChartSeries& s = chart_.series[i];
             for (std::size_t c = 0; c < count; ++c) {
                 if (!s.values[c]) continue;
-                double v = *s.values[c], from = 0, to = v;
-                if (chart_.stacked) {
-                    double& base = v >= 0 ? right[c] : left[c];
-                    from = base;
-                    to = base + v;
-                    base = to;
-                }
+                auto [from, to] = bar_extent(*s.values[c], chart_.stacked, right[c], left[c]);
                 double top =
                     y_of(c) - group / 2 + (chart_.stacked ? 0 : thickness * static_cast<double>(i));
                 bar(s.style,

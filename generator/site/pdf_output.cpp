@@ -37,6 +37,12 @@ nlohmann::ordered_json merged_settings(const config::SiteConfig& config,
     return settings;
 }
 
+// True when `file` is `root` or below it (both canonical): nothing outside the project is read.
+bool inside(const fs::path& root, const fs::path& file) {
+    auto [end, unused] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+    return end == root.end();
+}
+
 double millimetres(double mm) {
     return mm * 72.0 / 25.4;
 }
@@ -117,10 +123,7 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
     // The cover's logo: boardpress.json's pdf.logo, a file in the project.
     if (auto logo = settings.find("logo"); logo != settings.end() && logo->is_string()) {
         fs::path file = fs::weakly_canonical(project_root / logo->get<std::string>());
-        fs::path root_path = fs::weakly_canonical(project_root);
-        auto [end, unused] =
-            std::mismatch(root_path.begin(), root_path.end(), file.begin(), file.end());
-        if (end == root_path.end() && fs::is_regular_file(file))
+        if (inside(fs::weakly_canonical(project_root), file) && fs::is_regular_file(file))
             options.logo = file.string();
         else
             throw Error(
@@ -140,8 +143,7 @@ pdf::PdfOptions pdf_options(const config::SiteConfig& config, const content::Con
     options.resolve_image = [source_folder, root](std::string_view url) -> std::string {
         if (url.find("://") != std::string_view::npos || url.starts_with("/")) return {};
         fs::path file = fs::weakly_canonical(source_folder / fs::path(std::string(url)));
-        auto [end, unused] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
-        if (end != root.end() || !fs::is_regular_file(file)) return {};
+        if (!inside(root, file) || !fs::is_regular_file(file)) return {};
         return file.string();
     };
     return options;
