@@ -176,31 +176,35 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
     return files;
 }
 
-BuildResult build(const BuildOptions& options) {
-    BuildResult result;
+std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
+    auto site = std::make_unique<RenderedSite>();
     auto clock = std::chrono::steady_clock::now();
     const fs::path root = fs::weakly_canonical(options.project_root);
-    result.output = options.output.empty() ? root / "site" : fs::weakly_canonical(options.output);
-    Diagnostics& diagnostics = result.diagnostics;
+    site->root = root;
+    Diagnostics& diagnostics = site->diagnostics;
 
-    config::SiteConfig config = config::load_config(root, diagnostics);
-    nlohmann::ordered_json data = fs::is_directory(root / "data")
-                                      ? data::load_tree(root / "data", root, diagnostics)
-                                      : nlohmann::ordered_json::object();
-    content::ContentTree tree = content::load(root, {options.include_drafts}, diagnostics);
+    config::SiteConfig& config = site->config;
+    config = config::load_config(root, diagnostics);
+    nlohmann::ordered_json& data = site->data;
+    data = fs::is_directory(root / "data") ? data::load_tree(root / "data", root, diagnostics)
+                                           : nlohmann::ordered_json::object();
+    content::ContentTree& tree = site->tree;
+    tree = content::load(root, {options.include_drafts}, diagnostics);
     if (!fs::is_directory(root / "templates")) {
         diagnostics.add(Error({"templates/", 0, 0}, "the project has no templates/ folder",
                               "run the build in a project folder, or create templates/"));
-        return result;
+        return site;
     }
 
-    markdown::Glossary glossary = read_glossary(data, diagnostics);
+    site->glossary = read_glossary(data, diagnostics);
+    const markdown::Glossary& glossary = site->glossary;
     if (auto page = glossary_page(glossary, tree)) tree.pages.push_back(std::move(*page));
 
     if (auto page = not_found_page(tree)) tree.pages.push_back(std::move(*page));
-    bool has_search = fs::is_regular_file(root / "templates" / "search.html");
-    if (has_search && std::none_of(tree.pages.begin(), tree.pages.end(),
-                                   [](const auto& page) { return page.output == "search.html"; })) {
+    site->has_search = fs::is_regular_file(root / "templates" / "search.html");
+    if (site->has_search &&
+        std::none_of(tree.pages.begin(), tree.pages.end(),
+                     [](const auto& page) { return page.output == "search.html"; })) {
         content::Page search;
         search.source = "templates/search.html";
         search.output = "search.html";
@@ -235,7 +239,7 @@ BuildResult build(const BuildOptions& options) {
                                    {"date", build_date(tree)}}}});
     engines.bodies.set_globals({{"site", site_json(config, tree)}, {"data", data}});
 
-    std::vector<render::PageJob> jobs;
+    std::vector<render::PageJob>& jobs = site->jobs;
     for (std::size_t i = 0; i < tree.pages.size(); ++i) {
         const content::Page& page = tree.pages[i];
         render::PageJob job;
@@ -258,35 +262,40 @@ BuildResult build(const BuildOptions& options) {
     unsigned workers =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-    result.timings.load = lap(clock);
+    site->timings.load = lap(clock);
 
     // Bodies first: parsed once, written as HTML and, for PDFs, walked again by the PDF writer.
-    std::vector<render::PageBody> bodies(jobs.size());
+    std::vector<render::PageBody>& bodies = site->bodies;
+    bodies.resize(jobs.size());
     parallel_for(jobs.size(), workers,
                  [&](std::size_t i) { bodies[i] = render::render_body(engines, jobs[i]); });
     for (const auto& body : bodies) diagnostics.append(body.diagnostics);
     if (diagnostics.has_errors()) {
         diagnostics.sort();
-        return result;
+        return site;
     }
 
-    result.timings.bodies = lap(clock);
+    site->timings.bodies = lap(clock);
 
     // PDFs next, so that every page can link to its PDF with its size and page count.
-    std::vector<PdfUnit> units = plan_pdfs(tree);
-    std::vector<pdf::PdfFile> files =
-        write_pdfs(units, bodies, jobs, config, tree, root, workers, diagnostics, result.timings);
+    site->units = plan_pdfs(tree);
+    const std::vector<PdfUnit>& units = site->units;
+    site->files = write_pdfs(units, bodies, jobs, config, tree, root, workers, diagnostics,
+                             site->timings);
     for (std::size_t u = 0; u < units.size(); ++u)
         for (std::size_t i : units[u].pages)
-            jobs[i].context["page"]["download"] = download_json(units[u], tree.pages[i], files[u]);
+            jobs[i].context["page"]["download"] =
+                download_json(units[u], tree.pages[i], site->files[u]);
 
-    result.timings.pdfs = lap(clock);
+    site->timings.pdfs = lap(clock);
 
-    std::vector<render::RenderedPage> pages(jobs.size());
+    std::vector<render::RenderedPage>& pages = site->pages;
+    pages.resize(jobs.size());
     std::atomic<std::size_t> done{0};
     std::mutex progress_mutex;
     parallel_for(jobs.size(), workers, [&](std::size_t i) {
-        pages[i] = render::render_layout(engines, std::move(jobs[i]), bodies[i]);
+        // The job is copied: `check` still reads each page's context after layout.
+        pages[i] = render::render_layout(engines, jobs[i], bodies[i]);
         std::size_t finished = ++done;
         if (options.progress) {
             std::lock_guard lock(progress_mutex);
@@ -295,25 +304,39 @@ BuildResult build(const BuildOptions& options) {
     });
     for (const auto& page : pages) diagnostics.append(page.diagnostics);
     diagnostics.sort();
-    result.timings.layouts = lap(clock);
+    site->timings.layouts = lap(clock);
+    return site;
+}
+
+BuildResult build(const BuildOptions& options) {
+    std::unique_ptr<RenderedSite> site = render_site(options);
+    BuildResult result;
+    result.output = options.output.empty() ? site->root / "site"
+                                           : fs::weakly_canonical(options.output);
+    result.diagnostics = std::move(site->diagnostics);
+    result.timings = std::move(site->timings);
+    Diagnostics& diagnostics = result.diagnostics;
     if (diagnostics.has_errors()) return result;
 
+    auto clock = std::chrono::steady_clock::now();
+    const config::SiteConfig& config = site->config;
+    const content::ContentTree& tree = site->tree;
     try {
         StagingFolder staging(result.output);
-        for (const auto& page : pages) staging.write(page.output, page.html);
-        for (std::size_t u = 0; u < units.size(); ++u)
-            staging.write(units[u].output, files[u].bytes);
-        if (has_search)
-            staging.write("search-index.js", search_index_js(search_entries(tree, bodies)));
+        for (const auto& page : site->pages) staging.write(page.output, page.html);
+        for (std::size_t u = 0; u < site->units.size(); ++u)
+            staging.write(site->units[u].output, site->files[u].bytes);
+        if (site->has_search)
+            staging.write("search-index.js", search_index_js(search_entries(tree, site->bodies)));
         if (std::string sitemap = sitemap_xml(config, tree); !sitemap.empty())
             staging.write("sitemap.xml", sitemap);
         if (std::string feed = atom_feed(config, tree, build_date(tree)); !feed.empty())
             staging.write("feed.xml", feed);
-        result.assets_copied = staging.copy_tree(root / "templates" / "assets", "assets");
+        result.assets_copied = staging.copy_tree(site->root / "templates" / "assets", "assets");
         staging.commit();
         result.timings.write = lap(clock);
-        result.pages_written = pages.size();
-        result.pdfs_written = units.size();
+        result.pages_written = site->pages.size();
+        result.pdfs_written = site->units.size();
     } catch (const std::exception& error) {
         diagnostics.add(Error({result.output.string(), 0, 0}, error.what(),
                               "check that the output folder is writable"));

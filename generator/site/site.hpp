@@ -9,7 +9,17 @@
 #include <utility>
 #include <vector>
 
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config.hpp"
+#include "content/content.hpp"
 #include "diag/diagnostics.hpp"
+#include "markdown/glossary.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "render/page_renderer.hpp"
+#include "site/pdf_output.hpp"
 
 namespace boardpress::site {
 
@@ -41,6 +51,26 @@ struct BuildResult {
     std::filesystem::path output;
     bool ok() const { return !diagnostics.has_errors(); }
 };
+
+// A site rendered in memory, before anything is written: what `build` writes and `check` reads.
+// Jobs point into `tree`, `data` and `glossary`, so it lives behind a pointer and never moves.
+struct RenderedSite {
+    std::filesystem::path root;  // the project folder, absolute
+    config::SiteConfig config;
+    nlohmann::ordered_json data;
+    content::ContentTree tree;
+    markdown::Glossary glossary;
+    std::vector<render::PageJob> jobs;        // one per tree.pages entry
+    std::vector<render::PageBody> bodies;     // parsed documents and body HTML, per page
+    std::vector<render::RenderedPage> pages;  // laid-out HTML, per page
+    std::vector<PdfUnit> units;
+    std::vector<pdf::PdfFile> files;  // one per unit
+    bool has_search = false;
+    Diagnostics diagnostics;
+    Timings timings;
+    // Stops early on errors; what was rendered up to then stays (bodies without layouts, say).
+};
+std::unique_ptr<RenderedSite> render_site(const BuildOptions& options);
 
 // Builds the project. On any error nothing in the output folder changes.
 BuildResult build(const BuildOptions& options);
