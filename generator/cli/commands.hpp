@@ -15,6 +15,7 @@ using Arguments = std::vector<std::string>;
 int build_command(const Arguments& arguments);
 int template_command(const Arguments& arguments);
 int new_command(const Arguments& arguments);
+int serve_command(const Arguments& arguments);
 
 // Prints diagnostics to stderr (in colour on a terminal) and a count line.
 void print_diagnostics(const Diagnostics& diagnostics);

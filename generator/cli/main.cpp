@@ -8,6 +8,9 @@ static const char* const usage = R"(usage: boardpress COMMAND [options]
 commands:
   build [DIR] [--drafts] [-j N] [--output DIR] [--timings]
                       build the project in DIR (default .) into DIR/site
+  serve [DIR] [--port N] [--drafts]
+                      build, then preview on http://127.0.0.1:N/ (default 8000),
+                      rebuilding and reloading the browser when a file changes
   new KIND NAME       create a draft publication or page (KIND: annual-report,
                       business-plan, leaflet, summary, report, page) in content/
   template FILE --data FILE.json
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
         if (command == "build") return boardpress::cli::build_command(arguments);
         if (command == "template") return boardpress::cli::template_command(arguments);
         if (command == "new") return boardpress::cli::new_command(arguments);
+        if (command == "serve") return boardpress::cli::serve_command(arguments);
     } catch (const std::exception& error) {
         std::cerr << "boardpress: " << error.what() << "\n";
         return 1;
