@@ -96,14 +96,16 @@ int serve_command(const Arguments& arguments) {
     StopSignals stop_signals;
 
     std::size_t builds = 0;
+    site::BuildCache cache;  // what is unchanged since the last build is not made again
     std::unique_ptr<serve::Server> server;
     auto rebuild = [&](const std::string& reason) {
         auto start = Clock::now();
-        site::BuildResult result = site::build(options);
+        site::BuildResult result = site::build(options, &cache);
         ++builds;
         print_diagnostics(result.diagnostics);
         if (result.ok()) {
-            std::cout << "built " << result.pages_written << " pages and " << result.pdfs_written
+            std::cout << "built " << result.pages_rendered << " of " << result.pages_written
+                      << " pages and " << result.pdfs_rendered << " of " << result.pdfs_written
                       << (result.pdfs_written == 1 ? " PDF" : " PDFs") << reason << " in "
                       << milliseconds_since(start) << " ms" << std::endl;
             if (server) server->publish_success();

@@ -2,8 +2,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 #include "config/config.hpp"
@@ -12,6 +16,8 @@
 #include "pdf/components_pdf.hpp"
 #include "pdf/leaflet.hpp"
 #include "render/page_renderer.hpp"
+#include "site/dependencies.hpp"
+#include "site/fingerprint.hpp"
 #include "site/glossary_page.hpp"
 #include "site/output.hpp"
 #include "site/pdf_output.hpp"
@@ -176,7 +182,22 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
     return files;
 }
 
-std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
+// Where each output path was in a previous render.
+static std::map<std::string, std::size_t> index_by_output(const std::vector<std::string>& outputs) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < outputs.size(); ++i) index.emplace(outputs[i], i);
+    return index;
+}
+
+static std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return std::move(bytes).str();
+}
+
+std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
+                                          std::unique_ptr<RenderedSite> previous) {
     auto site = std::make_unique<RenderedSite>();
     auto clock = std::chrono::steady_clock::now();
     const fs::path root = fs::weakly_canonical(options.project_root);
@@ -232,12 +253,21 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     render::RenderSettings settings{config.unsafe_html, config.suppression_threshold,
                                     config.suppression_mark};
     render::Engines engines = render::make_engines(root, settings);
-    engines.layouts.set_globals({{"site", site_json(config, tree)},
-                                 {"data", data},
-                                 {"build",
-                                  {{"generator", std::string("boardpress ") + BOARDPRESS_VERSION},
-                                   {"date", build_date(tree)}}}});
-    engines.bodies.set_globals({{"site", site_json(config, tree)}, {"data", data}});
+    nlohmann::ordered_json site_index = site_json(config, tree);
+    nlohmann::ordered_json build_info = {
+        {"generator", std::string("boardpress ") + BOARDPRESS_VERSION}, {"date", build_date(tree)}};
+    engines.layouts.set_globals({{"site", site_index}, {"data", data}, {"build", build_info}});
+    engines.bodies.set_globals({{"site", site_index}, {"data", data}});
+
+    // Everything every page is made from: the settings, the site's index and the build.
+    Fingerprint site_key;
+    site_key.add(BOARDPRESS_VERSION)
+        .add(read_bytes(root / "boardpress.json"))
+        .add(site_index.dump())
+        .add(build_info.dump());
+    const DependencyIndex dependencies(root / "templates", data);
+    const std::uint64_t glossary_key =
+        Fingerprint().add(data.value("glossary", nlohmann::ordered_json()).dump()).value();
 
     std::vector<render::PageJob>& jobs = site->jobs;
     for (std::size_t i = 0; i < tree.pages.size(); ++i) {
@@ -257,8 +287,32 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
         if (page.output == "404.html" && !config.base_url.empty())
             job.context["root"] = config.base_url;
         job.outline = outline_for(tree, page, job.context["page"]);
+        site->body_keys.push_back(Fingerprint(site_key)
+                                      .add(page.source)
+                                      .add(page.body)
+                                      .add(page.front_matter.dump())
+                                      .add(job.context.dump())
+                                      .add(job.as_of)
+                                      .add(job.glossary ? glossary_key : 0)
+                                      .add(dependencies.text_key(page.body))
+                                      .value());
         jobs.push_back(std::move(job));
     }
+    // What the previous render has that is still good, by output path.
+    std::vector<std::string> old_outputs;
+    if (previous)
+        for (const auto& page : previous->tree.pages) old_outputs.push_back(page.output);
+    const std::map<std::string, std::size_t> old_pages = index_by_output(old_outputs);
+    // The previous render's index of page i, when its key there (`old_keys`) is i's key now.
+    auto old_page = [&](std::size_t i, const std::vector<std::uint64_t>& old_keys,
+                        const std::vector<std::uint64_t>& keys) -> std::optional<std::size_t> {
+        auto found = old_pages.find(tree.pages[i].output);
+        if (!previous || found == old_pages.end() || found->second >= old_keys.size() ||
+            old_keys[found->second] != keys[i])
+            return std::nullopt;
+        return found->second;
+    };
+    static const std::vector<std::uint64_t> no_keys;
     unsigned workers =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
@@ -267,8 +321,17 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     // Bodies first: parsed once, written as HTML and, for PDFs, walked again by the PDF writer.
     std::vector<render::PageBody>& bodies = site->bodies;
     bodies.resize(jobs.size());
-    parallel_for(jobs.size(), workers,
-                 [&](std::size_t i) { bodies[i] = render::render_body(engines, jobs[i]); });
+    std::vector<std::size_t> to_render;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (auto old = old_page(i, previous ? previous->body_keys : no_keys, site->body_keys))
+            bodies[i] = std::move(previous->bodies[*old]);
+        else
+            to_render.push_back(i);
+    }
+    site->bodies_rendered = to_render.size();
+    parallel_for(to_render.size(), workers, [&](std::size_t n) {
+        bodies[to_render[n]] = render::render_body(engines, jobs[to_render[n]]);
+    });
     for (const auto& body : bodies) diagnostics.append(body.diagnostics);
     if (diagnostics.has_errors()) {
         diagnostics.sort();
@@ -280,8 +343,35 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     // PDFs next, so that every page can link to its PDF with its size and page count.
     site->units = plan_pdfs(tree);
     const std::vector<PdfUnit>& units = site->units;
-    site->files = write_pdfs(units, bodies, jobs, config, tree, root, workers, diagnostics,
-                             site->timings);
+    std::vector<PdfUnit> to_write;
+    std::vector<std::size_t> written_as;  // to_write[n] is units[written_as[n]]
+    site->files.resize(units.size());
+    std::map<std::string, std::size_t> old_units;
+    if (previous)
+        for (std::size_t u = 0; u < previous->units.size(); ++u)
+            old_units.emplace(previous->units[u].output, u);
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        Fingerprint key;
+        key.add(units[u].lead);
+        for (std::size_t i : units[u].pages) key.add(site->body_keys[i]);
+        // The cover logo and the project's fonts are read by the PDF writer itself.
+        key.add(read_bytes(root / config.pdf.value("logo", std::string("-"))));
+        key.add(dependencies.folder_key("fonts/"));
+        site->unit_keys.push_back(key.value());
+        auto old = old_units.find(units[u].output);
+        if (previous && old != old_units.end() && old->second < previous->unit_keys.size() &&
+            previous->unit_keys[old->second] == key.value()) {
+            site->files[u] = std::move(previous->files[old->second]);
+        } else {
+            to_write.push_back(units[u]);
+            written_as.push_back(u);
+        }
+    }
+    site->pdfs_rendered = to_write.size();
+    std::vector<pdf::PdfFile> written =
+        write_pdfs(to_write, bodies, jobs, config, tree, root, workers, diagnostics, site->timings);
+    for (std::size_t n = 0; n < written.size(); ++n)
+        site->files[written_as[n]] = std::move(written[n]);
     for (std::size_t u = 0; u < units.size(); ++u)
         for (std::size_t i : units[u].pages)
             jobs[i].context["page"]["download"] =
@@ -291,15 +381,30 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
 
     std::vector<render::RenderedPage>& pages = site->pages;
     pages.resize(jobs.size());
+    to_render.clear();
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        site->layout_keys.push_back(
+            Fingerprint()
+                .add(site->body_keys[i])
+                .add(dependencies.template_key(jobs[i].template_name))
+                .add(jobs[i].context["page"].value("download", nlohmann::ordered_json()).dump())
+                .value());
+        if (auto old = old_page(i, previous ? previous->layout_keys : no_keys, site->layout_keys))
+            pages[i] = std::move(previous->pages[*old]);
+        else
+            to_render.push_back(i);
+    }
+    site->layouts_rendered = to_render.size();
     std::atomic<std::size_t> done{0};
     std::mutex progress_mutex;
-    parallel_for(jobs.size(), workers, [&](std::size_t i) {
+    parallel_for(to_render.size(), workers, [&](std::size_t n) {
+        std::size_t i = to_render[n];
         // The job is copied: `check` still reads each page's context after layout.
         pages[i] = render::render_layout(engines, jobs[i], bodies[i]);
         std::size_t finished = ++done;
         if (options.progress) {
             std::lock_guard lock(progress_mutex);
-            options.progress(finished, pages.size());
+            options.progress(finished, to_render.size());
         }
     });
     for (const auto& page : pages) diagnostics.append(page.diagnostics);
@@ -308,11 +413,12 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     return site;
 }
 
-BuildResult build(const BuildOptions& options) {
-    std::unique_ptr<RenderedSite> site = render_site(options);
+BuildResult build(const BuildOptions& options, BuildCache* cache) {
+    std::unique_ptr<RenderedSite> site =
+        render_site(options, cache ? std::move(cache->last) : nullptr);
     BuildResult result;
-    result.output = options.output.empty() ? site->root / "site"
-                                           : fs::weakly_canonical(options.output);
+    result.output =
+        options.output.empty() ? site->root / "site" : fs::weakly_canonical(options.output);
     result.diagnostics = std::move(site->diagnostics);
     result.timings = std::move(site->timings);
     Diagnostics& diagnostics = result.diagnostics;
@@ -337,6 +443,9 @@ BuildResult build(const BuildOptions& options) {
         result.timings.write = lap(clock);
         result.pages_written = site->pages.size();
         result.pdfs_written = site->units.size();
+        result.pages_rendered = site->layouts_rendered;
+        result.pdfs_rendered = site->pdfs_rendered;
+        if (cache) cache->last = std::move(site);
     } catch (const std::exception& error) {
         diagnostics.add(Error({result.output.string(), 0, 0}, error.what(),
                               "check that the output folder is writable"));

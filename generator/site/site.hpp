@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -27,7 +28,7 @@ struct BuildOptions {
     std::filesystem::path project_root = ".";
     std::filesystem::path output;  // default: project_root / "site"
     bool include_drafts = false;
-    unsigned jobs = 0;             // 0: one per core
+    unsigned jobs = 0;  // 0: one per core
     // Called as pages finish (done, total), for a progress display; may be empty.
     std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -48,6 +49,8 @@ struct BuildResult {
     std::size_t pages_written = 0;
     std::size_t pdfs_written = 0;
     std::size_t assets_copied = 0;
+    std::size_t pages_rendered = 0;  // the pages laid out again (the rest were unchanged)
+    std::size_t pdfs_rendered = 0;
     std::filesystem::path output;
     bool ok() const { return !diagnostics.has_errors(); }
 };
@@ -68,11 +71,25 @@ struct RenderedSite {
     bool has_search = false;
     Diagnostics diagnostics;
     Timings timings;
+    // Fingerprints of what each body, laid-out page and PDF was made from, to reuse them in the
+    // next render when they match.
+    std::vector<std::uint64_t> body_keys, layout_keys, unit_keys;
+    std::size_t bodies_rendered = 0, layouts_rendered = 0, pdfs_rendered = 0;
     // Stops early on errors; what was rendered up to then stays (bodies without layouts, say).
 };
-std::unique_ptr<RenderedSite> render_site(const BuildOptions& options);
 
-// Builds the project. On any error nothing in the output folder changes.
-BuildResult build(const BuildOptions& options);
+// Renders the project. Given the previous render of the same project, it takes over every body,
+// page and PDF whose fingerprint is unchanged instead of making it again (and consumes it).
+std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
+                                          std::unique_ptr<RenderedSite> previous = nullptr);
+
+// What `serve` keeps between builds: the last render that succeeded.
+struct BuildCache {
+    std::unique_ptr<RenderedSite> last;
+};
+
+// Builds the project. On any error nothing in the output folder changes. With a cache, only what
+// changed since the cached render is made again; the output is the same either way.
+BuildResult build(const BuildOptions& options, BuildCache* cache = nullptr);
 
 }  // namespace boardpress::site
