@@ -105,6 +105,25 @@ static std::vector<SearchEntry> search_entries(const content::ContentTree& tree,
     return entries;
 }
 
+// Reports a stage's progress from many threads, one call at a time.
+class StageProgress {
+  public:
+    StageProgress(const BuildOptions& options, std::string_view stage, std::size_t total)
+        : report_(options.progress), stage_(stage), total_(total) {}
+    void one_done() {
+        if (!report_) return;
+        std::lock_guard lock(mutex_);
+        report_(stage_, ++done_, total_);
+    }
+
+  private:
+    const std::function<void(std::string_view, std::size_t, std::size_t)>& report_;
+    std::string_view stage_;
+    std::size_t total_;
+    std::size_t done_ = 0;
+    std::mutex mutex_;
+};
+
 // Runs fn(0) .. fn(count - 1) on `workers` threads.
 static void parallel_for(std::size_t count, unsigned workers,
                          const std::function<void(std::size_t)>& fn) {
@@ -124,8 +143,8 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
                                             const std::vector<render::PageJob>& jobs,
                                             const config::SiteConfig& config,
                                             const content::ContentTree& tree, const fs::path& root,
-                                            unsigned workers, Diagnostics& diagnostics,
-                                            Timings& timings) {
+                                            unsigned workers, StageProgress& progress,
+                                            Diagnostics& diagnostics, Timings& timings) {
     std::vector<pdf::PdfFile> files(units.size());
     std::vector<double> times(units.size());
     std::vector<Diagnostics> problems(units.size());
@@ -175,6 +194,7 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
             problems[u].add(error);
         }
         times[u] = lap(start);
+        progress.one_done();
     });
     for (const auto& found : problems) diagnostics.append(found);
     for (std::size_t u = 0; u < units.size(); ++u)
@@ -329,8 +349,10 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
             to_render.push_back(i);
     }
     site->bodies_rendered = to_render.size();
+    StageProgress body_progress(options, "pages", to_render.size());
     parallel_for(to_render.size(), workers, [&](std::size_t n) {
         bodies[to_render[n]] = render::render_body(engines, jobs[to_render[n]]);
+        body_progress.one_done();
     });
     for (const auto& body : bodies) diagnostics.append(body.diagnostics);
     if (diagnostics.has_errors()) {
@@ -368,8 +390,10 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
         }
     }
     site->pdfs_rendered = to_write.size();
+    StageProgress pdf_progress(options, "PDFs", to_write.size());
     std::vector<pdf::PdfFile> written =
-        write_pdfs(to_write, bodies, jobs, config, tree, root, workers, diagnostics, site->timings);
+        write_pdfs(to_write, bodies, jobs, config, tree, root, workers, pdf_progress, diagnostics,
+                   site->timings);
     for (std::size_t n = 0; n < written.size(); ++n)
         site->files[written_as[n]] = std::move(written[n]);
     for (std::size_t u = 0; u < units.size(); ++u)
@@ -395,17 +419,12 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
             to_render.push_back(i);
     }
     site->layouts_rendered = to_render.size();
-    std::atomic<std::size_t> done{0};
-    std::mutex progress_mutex;
+    StageProgress layout_progress(options, "layouts", to_render.size());
     parallel_for(to_render.size(), workers, [&](std::size_t n) {
         std::size_t i = to_render[n];
         // The job is copied: `check` still reads each page's context after layout.
         pages[i] = render::render_layout(engines, jobs[i], bodies[i]);
-        std::size_t finished = ++done;
-        if (options.progress) {
-            std::lock_guard lock(progress_mutex);
-            options.progress(finished, to_render.size());
-        }
+        layout_progress.one_done();
     });
     for (const auto& page : pages) diagnostics.append(page.diagnostics);
     diagnostics.sort();

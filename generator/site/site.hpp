@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,8 +30,9 @@ struct BuildOptions {
     std::filesystem::path output;  // default: project_root / "site"
     bool include_drafts = false;
     unsigned jobs = 0;  // 0: one per core
-    // Called as pages finish (done, total), for a progress display; may be empty.
-    std::function<void(std::size_t, std::size_t)> progress;
+    // Called as work finishes, for a progress display: the stage ("pages", "PDFs", "layouts"),
+    // how many are done and of how many. Calls never overlap. May be empty.
+    std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
 // Where the time went, in milliseconds (for `build --timings` and the benchmark scripts).

@@ -125,3 +125,22 @@ TEST_CASE("an incremental build makes only what changed, and the same site as a 
         CHECK(slurp(incremental.output / "about.html").find("Mended.") != std::string::npos);
     }
 }
+
+TEST_CASE("a build reports its progress stage by stage", "[site]") {
+    fs::path project = copy_example();
+    site::BuildOptions options;
+    options.project_root = project;
+    std::map<std::string, std::pair<std::size_t, std::size_t>> last;  // stage -> (done, total)
+    std::vector<std::string> order;
+    options.progress = [&](std::string_view stage, std::size_t done, std::size_t total) {
+        if (order.empty() || order.back() != stage) order.emplace_back(stage);
+        last[std::string(stage)] = {done, total};
+    };
+    site::BuildResult result = site::build(options);
+    REQUIRE(result.ok());
+    CHECK(order == std::vector<std::string>{"pages", "PDFs", "layouts"});
+    CHECK(last["pages"] == std::pair<std::size_t, std::size_t>{result.pages_written,
+                                                               result.pages_written});
+    CHECK(last["PDFs"].first == result.pdfs_written);
+    CHECK(last["layouts"].first == result.pages_written);
+}
