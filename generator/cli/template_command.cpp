@@ -1,5 +1,5 @@
-#include <fstream>
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
