@@ -20,6 +20,7 @@ int build_command(const Arguments& arguments) {
     site::BuildOptions options;
     bool have_dir = false;
     bool timings = false;
+    bool clean = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         auto value = [&]() -> const std::string& {
@@ -28,6 +29,8 @@ int build_command(const Arguments& arguments) {
         };
         if (argument == "--drafts")
             options.include_drafts = true;
+        else if (argument == "--clean")
+            clean = true;
         else if (argument == "--timings")
             timings = true;
         else if (argument == "-j" || argument == "--jobs")
@@ -45,6 +48,8 @@ int build_command(const Arguments& arguments) {
         }
     }
 
+    // Unless asked for a clean build, what the last build made and is still right is kept.
+    options.incremental = !clean;
     bool terminal = isatty(STDERR_FILENO);
     if (terminal) {
         options.progress = [](std::string_view stage, std::size_t done, std::size_t total) {

@@ -91,16 +91,16 @@ int serve_command(const Arguments& arguments) {
         return 1;
     }
     options.project_root = root;
+    options.incremental = true;  // what is unchanged since the last build is not made again
     const fs::path output = root / "site";
     auto started = Clock::now();
     StopSignals stop_signals;
 
     std::size_t builds = 0;
-    site::BuildCache cache;  // what is unchanged since the last build is not made again
     std::unique_ptr<serve::Server> server;
     auto rebuild = [&](const std::string& reason) {
         auto start = Clock::now();
-        site::BuildResult result = site::build(options, &cache);
+        site::BuildResult result = site::build(options);
         ++builds;
         print_diagnostics(result.diagnostics);
         if (result.ok()) {

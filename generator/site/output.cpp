@@ -45,6 +45,14 @@ void StagingFolder::write(std::string_view path, std::string_view bytes) {
     if (!out) throw std::runtime_error("cannot write " + target.string());
 }
 
+void StagingFolder::keep(const fs::path& from, std::string_view path) {
+    fs::path target = inside(staging_, path);
+    fs::create_directories(target.parent_path());
+    std::error_code error;
+    fs::create_hard_link(from, target, error);
+    if (error) fs::copy_file(from, target, fs::copy_options::overwrite_existing);
+}
+
 std::size_t StagingFolder::copy_tree(const fs::path& from, std::string_view path) {
     if (!fs::is_directory(from)) return 0;
     fs::path target = inside(staging_, path);

@@ -8,7 +8,7 @@
 namespace boardpress::site {
 
 class StagingFolder {
-public:
+  public:
     // Creates an empty staging folder beside `output` (removing a stale one from a killed build).
     explicit StagingFolder(std::filesystem::path output);
     ~StagingFolder();  // removes the staging folder unless it was committed
@@ -17,6 +17,9 @@ public:
 
     // Writes `bytes` to the site-relative `path`, creating folders. The path must stay inside.
     void write(std::string_view path, std::string_view bytes);
+    // Puts the existing file `from` at the site-relative `path`: a hard link when it can (an
+    // unchanged page costs no copy), else a copy.
+    void keep(const std::filesystem::path& from, std::string_view path);
     // Copies a folder's files (recursively) to the site-relative `path`. Returns the file count.
     std::size_t copy_tree(const std::filesystem::path& from, std::string_view path);
     // Atomically puts the staged site in place of the output folder.
@@ -24,7 +27,7 @@ public:
 
     const std::filesystem::path& path() const { return staging_; }
 
-private:
+  private:
     std::filesystem::path output_;
     std::filesystem::path staging_;
     bool committed_ = false;

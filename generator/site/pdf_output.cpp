@@ -160,11 +160,11 @@ std::string file_size_words(std::size_t bytes) {
 }
 
 nlohmann::ordered_json download_json(const PdfUnit& unit, const content::Page& page,
-                                     const pdf::PdfFile& file) {
+                                     std::size_t bytes, int pages) {
     return {{"url", relative_root(page.output) + unit.output},
-            {"pages", file.pages},
-            {"size", file_size_words(file.bytes.size())},
-            {"bytes", file.bytes.size()}};
+            {"pages", pages},
+            {"size", file_size_words(bytes)},
+            {"bytes", bytes}};
 }
 
 }  // namespace boardpress::site

@@ -34,6 +34,6 @@ std::string file_size_words(std::size_t bytes);
 // What templates see as `page.download` on every page of the unit: {url (relative to the page),
 // pages, size ("310 KB"), bytes}.
 nlohmann::ordered_json download_json(const PdfUnit& unit, const content::Page& page,
-                                     const pdf::PdfFile& file);
+                                     std::size_t bytes, int pages);
 
 }  // namespace boardpress::site

@@ -49,17 +49,52 @@ std::string plain_text(std::string_view html) {
     return text;
 }
 
+std::string search_entry_line(const SearchEntry& entry) {
+    nlohmann::ordered_json line = {{"url", entry.url},
+                                   {"title", entry.title},
+                                   {"kind", entry.kind},
+                                   {"summary", entry.summary},
+                                   {"text", entry.text}};
+    // dump() escapes quotes and control characters (so no line break inside); "</" cannot end a
+    // script loaded by src.
+    return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+static constexpr std::string_view script_start = "window.BOARDPRESS_SEARCH = [\n";
+
+std::string search_index_js(const std::vector<std::string>& entry_lines) {
+    std::string script(script_start);
+    for (std::size_t i = 0; i < entry_lines.size(); ++i) {
+        script += entry_lines[i];
+        script += i + 1 < entry_lines.size() ? ",\n" : "\n";
+    }
+    return script + "];\n";
+}
+
 std::string search_index_js(const std::vector<SearchEntry>& entries) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& entry : entries)
-        list.push_back({{"title", entry.title},
-                        {"url", entry.url},
-                        {"kind", entry.kind},
-                        {"summary", entry.summary},
-                        {"text", entry.text}});
-    // dump() escapes quotes and control characters; "</" cannot end a script loaded by src.
-    return "window.BOARDPRESS_SEARCH = " +
-           list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ";\n";
+    std::vector<std::string> lines;
+    for (const auto& entry : entries) lines.push_back(search_entry_line(entry));
+    return search_index_js(lines);
+}
+
+std::map<std::string, std::string> search_lines_by_url(std::string_view script) {
+    std::map<std::string, std::string> lines;
+    if (!script.starts_with(script_start)) return lines;
+    script.remove_prefix(script_start.size());
+    static constexpr std::string_view url_start = "{\"url\":\"";
+    while (!script.empty()) {
+        std::size_t end = script.find('\n');
+        std::string_view line = script.substr(0, end);
+        script.remove_prefix(end == std::string_view::npos ? script.size() : end + 1);
+        if (line.ends_with(",")) line.remove_suffix(1);
+        if (!line.starts_with(url_start)) continue;
+        std::size_t url_end = line.find('"', url_start.size());
+        // An address with an escaped character is left out: that page's entry is made again.
+        std::string_view url = line.substr(url_start.size(), url_end - url_start.size());
+        if (url_end == std::string_view::npos || url.find('\\') != std::string_view::npos) continue;
+        lines.emplace(std::string(url), std::string(line));
+    }
+    return lines;
 }
 
 }  // namespace boardpress::site

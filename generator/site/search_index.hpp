@@ -3,6 +3,7 @@
 // search works on a site opened from disk, where browsers refuse to fetch files.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,15 @@ struct SearchEntry {
 // The words of an HTML fragment: tags dropped, the five entities decoded, spaces collapsed.
 std::string plain_text(std::string_view html);
 
-// `window.BOARDPRESS_SEARCH = [...]`.
+// One entry as a line of JSON, its address first: {"url": …, "title": …, …}.
+std::string search_entry_line(const SearchEntry& entry);
+
+// `window.BOARDPRESS_SEARCH = [` and one entry per line, so that the next build can take over
+// the lines of pages that did not change.
+std::string search_index_js(const std::vector<std::string>& entry_lines);
 std::string search_index_js(const std::vector<SearchEntry>& entries);
+
+// The entry lines of a search-index.js this module wrote, by address.
+std::map<std::string, std::string> search_lines_by_url(std::string_view script);
 
 }  // namespace boardpress::site

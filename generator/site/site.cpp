@@ -16,6 +16,7 @@
 #include "pdf/components_pdf.hpp"
 #include "pdf/leaflet.hpp"
 #include "render/page_renderer.hpp"
+#include "site/build_record.hpp"
 #include "site/dependencies.hpp"
 #include "site/fingerprint.hpp"
 #include "site/glossary_page.hpp"
@@ -89,20 +90,6 @@ static std::string as_of_for(const content::ContentTree& tree, const content::Pa
             return shared;
     }
     return page.date;
-}
-
-// What the site's search looks through: every page but the 404 and search pages themselves.
-static std::vector<SearchEntry> search_entries(const content::ContentTree& tree,
-                                               const std::vector<render::PageBody>& bodies) {
-    std::vector<SearchEntry> entries;
-    for (std::size_t i = 0; i < tree.pages.size(); ++i) {
-        const content::Page& page = tree.pages[i];
-        if (page.output == "404.html" || page.output == "search.html") continue;
-        entries.push_back({page.title, page.output, page.kind,
-                           page.front_matter.value("summary", std::string()),
-                           plain_text(bodies[i].html)});
-    }
-    return entries;
 }
 
 // Reports a stage's progress from many threads, one call at a time.
@@ -202,13 +189,6 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
     return files;
 }
 
-// Where each output path was in a previous render.
-static std::map<std::string, std::size_t> index_by_output(const std::vector<std::string>& outputs) {
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < outputs.size(); ++i) index.emplace(outputs[i], i);
-    return index;
-}
-
 static std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
@@ -216,12 +196,12 @@ static std::string read_bytes(const fs::path& path) {
     return std::move(bytes).str();
 }
 
-std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
-                                          std::unique_ptr<RenderedSite> previous) {
+std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     auto site = std::make_unique<RenderedSite>();
     auto clock = std::chrono::steady_clock::now();
     const fs::path root = fs::weakly_canonical(options.project_root);
     site->root = root;
+    site->output = options.output.empty() ? root / "site" : fs::weakly_canonical(options.output);
     Diagnostics& diagnostics = site->diagnostics;
 
     config::SiteConfig& config = site->config;
@@ -318,35 +298,70 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
                                       .value());
         jobs.push_back(std::move(job));
     }
-    // What the previous render has that is still good, by output path.
-    std::vector<std::string> old_outputs;
-    if (previous)
-        for (const auto& page : previous->tree.pages) old_outputs.push_back(page.output);
-    const std::map<std::string, std::size_t> old_pages = index_by_output(old_outputs);
-    // The previous render's index of page i, when its key there (`old_keys`) is i's key now.
-    auto old_page = [&](std::size_t i, const std::vector<std::uint64_t>& old_keys,
-                        const std::vector<std::uint64_t>& keys) -> std::optional<std::size_t> {
-        auto found = old_pages.find(tree.pages[i].output);
-        if (!previous || found == old_pages.end() || found->second >= old_keys.size() ||
-            old_keys[found->second] != keys[i])
-            return std::nullopt;
-        return found->second;
-    };
-    static const std::vector<std::uint64_t> no_keys;
     unsigned workers =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+    // The PDFs, and their fingerprints: the pages they are made of, the logo and the fonts.
+    site->units = plan_pdfs(tree);
+    const std::vector<PdfUnit>& units = site->units;
+    const std::string logo_bytes = read_bytes(root / config.pdf.value("logo", std::string("-")));
+    for (const PdfUnit& unit : units) {
+        Fingerprint key;
+        key.add(unit.lead).add(logo_bytes).add(dependencies.folder_key("fonts/"));
+        for (std::size_t i : unit.pages) key.add(site->body_keys[i]);
+        site->unit_keys.push_back(key.value());
+    }
+
+    // What the last build wrote that is still good: kept, not made again.
+    const std::optional<BuildRecord>& record = site->record;
+    if (options.incremental) site->record = read_record(site->output, BOARDPRESS_VERSION);
+    std::vector<std::size_t> unit_of(jobs.size(), units.size());
+    site->unit_kept.assign(units.size(), false);
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        for (std::size_t i : units[u].pages) unit_of[i] = u;
+        site->unit_kept[u] =
+            record && can_reuse(*record, site->output, units[u].output, site->unit_keys[u]);
+    }
+    if (record && site->has_search)
+        site->old_search_lines = search_lines_by_url(read_bytes(site->output / "search-index.js"));
+    // A page's layout key needs its PDF's size; a kept PDF's size is in the record.
+    auto layout_key = [&](std::size_t i) {
+        return Fingerprint()
+            .add(site->body_keys[i])
+            .add(dependencies.template_key(jobs[i].template_name))
+            .add(jobs[i].context["page"].value("download", nlohmann::ordered_json()).dump())
+            .value();
+    };
+    auto set_download = [&](std::size_t u, std::size_t bytes, int pages) {
+        for (std::size_t i : units[u].pages)
+            jobs[i].context["page"]["download"] =
+                download_json(units[u], tree.pages[i], bytes, pages);
+    };
+    for (std::size_t u = 0; u < units.size(); ++u)
+        if (site->unit_kept[u]) {
+            const OutputRecord& kept = record->outputs.at(units[u].output);
+            set_download(u, static_cast<std::size_t>(kept.size), kept.pages);
+        }
 
     site->timings.load = lap(clock);
 
     // Bodies first: parsed once, written as HTML and, for PDFs, walked again by the PDF writer.
+    // A body is needed for a page laid out again, a PDF made again, or a new search entry.
     std::vector<render::PageBody>& bodies = site->bodies;
     bodies.resize(jobs.size());
+    site->body_rendered.assign(jobs.size(), false);
     std::vector<std::size_t> to_render;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        if (auto old = old_page(i, previous ? previous->body_keys : no_keys, site->body_keys))
-            bodies[i] = std::move(previous->bodies[*old]);
-        else
+        const std::string& output = tree.pages[i].output;
+        bool in_new_pdf = unit_of[i] < units.size() && !site->unit_kept[unit_of[i]];
+        bool layout_known = unit_of[i] == units.size() || site->unit_kept[unit_of[i]];
+        bool layout_kept =
+            layout_known && record && can_reuse(*record, site->output, output, layout_key(i));
+        bool search_kept = !site->has_search || site->old_search_lines.contains(output);
+        if (in_new_pdf || !layout_kept || !search_kept || !record) {
             to_render.push_back(i);
+            site->body_rendered[i] = true;
+        }
     }
     site->bodies_rendered = to_render.size();
     StageProgress body_progress(options, "pages", to_render.size());
@@ -363,58 +378,36 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
     site->timings.bodies = lap(clock);
 
     // PDFs next, so that every page can link to its PDF with its size and page count.
-    site->units = plan_pdfs(tree);
-    const std::vector<PdfUnit>& units = site->units;
     std::vector<PdfUnit> to_write;
     std::vector<std::size_t> written_as;  // to_write[n] is units[written_as[n]]
-    site->files.resize(units.size());
-    std::map<std::string, std::size_t> old_units;
-    if (previous)
-        for (std::size_t u = 0; u < previous->units.size(); ++u)
-            old_units.emplace(previous->units[u].output, u);
-    for (std::size_t u = 0; u < units.size(); ++u) {
-        Fingerprint key;
-        key.add(units[u].lead);
-        for (std::size_t i : units[u].pages) key.add(site->body_keys[i]);
-        // The cover logo and the project's fonts are read by the PDF writer itself.
-        key.add(read_bytes(root / config.pdf.value("logo", std::string("-"))));
-        key.add(dependencies.folder_key("fonts/"));
-        site->unit_keys.push_back(key.value());
-        auto old = old_units.find(units[u].output);
-        if (previous && old != old_units.end() && old->second < previous->unit_keys.size() &&
-            previous->unit_keys[old->second] == key.value()) {
-            site->files[u] = std::move(previous->files[old->second]);
-        } else {
+    for (std::size_t u = 0; u < units.size(); ++u)
+        if (!site->unit_kept[u]) {
             to_write.push_back(units[u]);
             written_as.push_back(u);
         }
-    }
     site->pdfs_rendered = to_write.size();
+    site->files.resize(units.size());
     StageProgress pdf_progress(options, "PDFs", to_write.size());
     std::vector<pdf::PdfFile> written =
         write_pdfs(to_write, bodies, jobs, config, tree, root, workers, pdf_progress, diagnostics,
                    site->timings);
-    for (std::size_t n = 0; n < written.size(); ++n)
-        site->files[written_as[n]] = std::move(written[n]);
-    for (std::size_t u = 0; u < units.size(); ++u)
-        for (std::size_t i : units[u].pages)
-            jobs[i].context["page"]["download"] =
-                download_json(units[u], tree.pages[i], site->files[u]);
+    for (std::size_t n = 0; n < written.size(); ++n) {
+        std::size_t u = written_as[n];
+        site->files[u] = std::move(written[n]);
+        set_download(u, site->files[u].bytes.size(), site->files[u].pages);
+    }
 
     site->timings.pdfs = lap(clock);
 
     std::vector<render::RenderedPage>& pages = site->pages;
     pages.resize(jobs.size());
+    site->page_kept.assign(jobs.size(), false);
     to_render.clear();
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        site->layout_keys.push_back(
-            Fingerprint()
-                .add(site->body_keys[i])
-                .add(dependencies.template_key(jobs[i].template_name))
-                .add(jobs[i].context["page"].value("download", nlohmann::ordered_json()).dump())
-                .value());
-        if (auto old = old_page(i, previous ? previous->layout_keys : no_keys, site->layout_keys))
-            pages[i] = std::move(previous->pages[*old]);
+        site->layout_keys.push_back(layout_key(i));
+        pages[i].output = tree.pages[i].output;
+        if (record && can_reuse(*record, site->output, pages[i].output, site->layout_keys[i]))
+            site->page_kept[i] = true;
         else
             to_render.push_back(i);
     }
@@ -432,12 +425,27 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
     return site;
 }
 
-BuildResult build(const BuildOptions& options, BuildCache* cache) {
-    std::unique_ptr<RenderedSite> site =
-        render_site(options, cache ? std::move(cache->last) : nullptr);
+// The search index: new entries for the pages whose bodies were made, the last build's for the
+// rest.
+static std::string search_index(const RenderedSite& site) {
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < site.tree.pages.size(); ++i) {
+        const content::Page& page = site.tree.pages[i];
+        if (page.output == "404.html" || page.output == "search.html") continue;
+        if (site.body_rendered[i])
+            lines.push_back(search_entry_line({page.title, page.output, page.kind,
+                                               page.front_matter.value("summary", std::string()),
+                                               plain_text(site.bodies[i].html)}));
+        else
+            lines.push_back(site.old_search_lines.at(page.output));
+    }
+    return search_index_js(lines);
+}
+
+BuildResult build(const BuildOptions& options) {
+    std::unique_ptr<RenderedSite> site = render_site(options);
     BuildResult result;
-    result.output =
-        options.output.empty() ? site->root / "site" : fs::weakly_canonical(options.output);
+    result.output = site->output;
     result.diagnostics = std::move(site->diagnostics);
     result.timings = std::move(site->timings);
     Diagnostics& diagnostics = result.diagnostics;
@@ -448,23 +456,46 @@ BuildResult build(const BuildOptions& options, BuildCache* cache) {
     const content::ContentTree& tree = site->tree;
     try {
         StagingFolder staging(result.output);
-        for (const auto& page : site->pages) staging.write(page.output, page.html);
-        for (std::size_t u = 0; u < site->units.size(); ++u)
-            staging.write(site->units[u].output, site->files[u].bytes);
-        if (site->has_search)
-            staging.write("search-index.js", search_index_js(search_entries(tree, site->bodies)));
+        BuildRecord record;
+        for (std::size_t i = 0; i < site->pages.size(); ++i) {
+            const render::RenderedPage& page = site->pages[i];
+            OutputRecord& made = record.outputs[page.output];
+            made.key = site->layout_keys[i];
+            if (site->page_kept[i]) {
+                staging.keep(result.output / page.output, page.output);
+                made.size = site->record->outputs.at(page.output).size;
+            } else {
+                staging.write(page.output, page.html);
+                made.size = page.html.size();
+            }
+        }
+        for (std::size_t u = 0; u < site->units.size(); ++u) {
+            const std::string& output = site->units[u].output;
+            OutputRecord& made = record.outputs[output];
+            made.key = site->unit_keys[u];
+            if (site->unit_kept[u]) {
+                staging.keep(result.output / output, output);
+                made.size = site->record->outputs.at(output).size;
+                made.pages = site->record->outputs.at(output).pages;
+            } else {
+                staging.write(output, site->files[u].bytes);
+                made.size = site->files[u].bytes.size();
+                made.pages = site->files[u].pages;
+            }
+        }
+        if (site->has_search) staging.write("search-index.js", search_index(*site));
         if (std::string sitemap = sitemap_xml(config, tree); !sitemap.empty())
             staging.write("sitemap.xml", sitemap);
         if (std::string feed = atom_feed(config, tree, build_date(tree)); !feed.empty())
             staging.write("feed.xml", feed);
         result.assets_copied = staging.copy_tree(site->root / "templates" / "assets", "assets");
+        staging.write(record_file_name, record_text(record, BOARDPRESS_VERSION));
         staging.commit();
         result.timings.write = lap(clock);
         result.pages_written = site->pages.size();
         result.pdfs_written = site->units.size();
         result.pages_rendered = site->layouts_rendered;
         result.pdfs_rendered = site->pdfs_rendered;
-        if (cache) cache->last = std::move(site);
     } catch (const std::exception& error) {
         diagnostics.add(Error({result.output.string(), 0, 0}, error.what(),
                               "check that the output folder is writable"));

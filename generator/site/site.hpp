@@ -11,7 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include <map>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +23,7 @@
 #include "markdown/glossary.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "render/page_renderer.hpp"
+#include "site/build_record.hpp"
 #include "site/pdf_output.hpp"
 
 namespace boardpress::site {
@@ -30,6 +33,9 @@ struct BuildOptions {
     std::filesystem::path output;  // default: project_root / "site"
     bool include_drafts = false;
     unsigned jobs = 0;  // 0: one per core
+    // Keep what the last build wrote into the output folder where nothing it was made from has
+    // changed (see build_record.hpp). Off, everything is made again.
+    bool incremental = false;
     // Called as work finishes, for a progress display: the stage ("pages", "PDFs", "layouts"),
     // how many are done and of how many. Calls never overlap. May be empty.
     std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
@@ -60,7 +66,8 @@ struct BuildResult {
 // A site rendered in memory, before anything is written: what `build` writes and `check` reads.
 // Jobs point into `tree`, `data` and `glossary`, so it lives behind a pointer and never moves.
 struct RenderedSite {
-    std::filesystem::path root;  // the project folder, absolute
+    std::filesystem::path root;    // the project folder, absolute
+    std::filesystem::path output;  // where it is to be written
     config::SiteConfig config;
     nlohmann::ordered_json data;
     content::ContentTree tree;
@@ -73,25 +80,21 @@ struct RenderedSite {
     bool has_search = false;
     Diagnostics diagnostics;
     Timings timings;
-    // Fingerprints of what each body, laid-out page and PDF was made from, to reuse them in the
-    // next render when they match.
+    // Fingerprints of what each body, laid-out page and PDF is made from.
     std::vector<std::uint64_t> body_keys, layout_keys, unit_keys;
+    // In an incremental build, the outputs of the last build that are kept as they are (their
+    // `pages` and `files` entries stay empty), and the bodies that were rendered.
+    std::optional<BuildRecord> record;
+    std::vector<bool> page_kept, unit_kept, body_rendered;
+    std::map<std::string, std::string> old_search_lines;  // the last build's, by address
     std::size_t bodies_rendered = 0, layouts_rendered = 0, pdfs_rendered = 0;
     // Stops early on errors; what was rendered up to then stays (bodies without layouts, say).
 };
 
-// Renders the project. Given the previous render of the same project, it takes over every body,
-// page and PDF whose fingerprint is unchanged instead of making it again (and consumes it).
-std::unique_ptr<RenderedSite> render_site(const BuildOptions& options,
-                                          std::unique_ptr<RenderedSite> previous = nullptr);
+std::unique_ptr<RenderedSite> render_site(const BuildOptions& options);
 
-// What `serve` keeps between builds: the last render that succeeded.
-struct BuildCache {
-    std::unique_ptr<RenderedSite> last;
-};
-
-// Builds the project. On any error nothing in the output folder changes. With a cache, only what
-// changed since the cached render is made again; the output is the same either way.
-BuildResult build(const BuildOptions& options, BuildCache* cache = nullptr);
+// Builds the project. On any error nothing in the output folder changes. An incremental build
+// gives the same files as a clean one.
+BuildResult build(const BuildOptions& options);
 
 }  // namespace boardpress::site

@@ -8,10 +8,10 @@ using boardpress::site::Fingerprint;
 
 TEST_CASE("templates name the templates they load and the datasets they read", "[site]") {
     std::set<std::string> datasets = {"cp", "plan", "glossary"};
-    auto found = find_references(
-        R"({% extends "base.html" %}{% include 'partials/header.html' %})"
-        R"({{ data.cp.totals.total }}{% for row in data["plan"] %}{% endfor %})",
-        datasets);
+    auto found =
+        find_references(R"({% extends "base.html" %}{% include 'partials/header.html' %})"
+                        R"({{ data.cp.totals.total }}{% for row in data["plan"] %}{% endfor %})",
+                        datasets);
     CHECK(found.templates == std::set<std::string>{"base.html", "partials/header.html"});
     CHECK(found.datasets == std::set<std::string>{"cp", "plan"});
     CHECK_FALSE(found.every_template);
@@ -24,8 +24,8 @@ TEST_CASE("what cannot be followed counts as everything", "[site]") {
     CHECK(find_references("{% for name in data %}{% endfor %}", datasets).every_dataset);
     CHECK(find_references("{{ data[name] }}", datasets).every_dataset);
     // HTML attributes and prose that say "data" are not data references.
-    CHECK_FALSE(find_references(R"(<p data-status="red">The data shows</p>)", datasets)
-                    .every_dataset);
+    CHECK_FALSE(
+        find_references(R"(<p data-status="red">The data shows</p>)", datasets).every_dataset);
 }
 
 TEST_CASE("components name their datasets outside template tags", "[site]") {

@@ -56,19 +56,20 @@ TEST_CASE("an incremental build makes only what changed, and the same site as a 
     site::BuildOptions incremental;
     incremental.project_root = project;
     incremental.output = project / "site";
+    incremental.incremental = true;
     site::BuildOptions clean = incremental;
     clean.output = project / "clean";
     clean.jobs = 1;
+    clean.incremental = false;
 
-    site::BuildCache cache;
-    site::BuildResult first = site::build(incremental, &cache);
+    site::BuildResult first = site::build(incremental);
     REQUIRE(first.ok());
     const std::size_t all_pages = first.pages_written;
     CHECK(first.pages_rendered == all_pages);
 
     // After each edit: only some pages made again, and byte for byte what a clean build makes.
     auto rebuild_and_compare = [&]() {
-        site::BuildResult again = site::build(incremental, &cache);
+        site::BuildResult again = site::build(incremental);
         REQUIRE(again.ok());
         site::BuildResult reference = site::build(clean);
         REQUIRE(reference.ok());
@@ -119,7 +120,7 @@ TEST_CASE("an incremental build makes only what changed, and the same site as a 
     SECTION("a failed build in between: the next one is still right") {
         std::string good = slurp(project / "content/about.md");
         std::ofstream(project / "content/about.md") << "---\ntitle: [broken\n---\n";
-        CHECK_FALSE(site::build(incremental, &cache).ok());
+        CHECK_FALSE(site::build(incremental).ok());
         std::ofstream(project / "content/about.md") << good << "\nMended.\n";
         site::BuildResult again = rebuild_and_compare();
         CHECK(slurp(incremental.output / "about.html").find("Mended.") != std::string::npos);
@@ -139,8 +140,8 @@ TEST_CASE("a build reports its progress stage by stage", "[site]") {
     site::BuildResult result = site::build(options);
     REQUIRE(result.ok());
     CHECK(order == std::vector<std::string>{"pages", "PDFs", "layouts"});
-    CHECK(last["pages"] == std::pair<std::size_t, std::size_t>{result.pages_written,
-                                                               result.pages_written});
+    CHECK(last["pages"] ==
+          std::pair<std::size_t, std::size_t>{result.pages_written, result.pages_written});
     CHECK(last["PDFs"].first == result.pdfs_written);
     CHECK(last["layouts"].first == result.pages_written);
 }

@@ -18,7 +18,8 @@ static content::Page make_page(std::string output, std::string title, std::strin
 // A publication with two sections, a standalone report and a plain page.
 static content::ContentTree sample_tree() {
     content::ContentTree tree;
-    tree.pages.push_back(make_page("ar/index.html", "Annual Report", "annual-report", "2015-09-30"));
+    tree.pages.push_back(
+        make_page("ar/index.html", "Annual Report", "annual-report", "2015-09-30"));
     tree.pages.back().is_publication_index = true;
     tree.pages.back().publication = 0;
     tree.pages.back().front_matter["numbering"] = "sections";
