@@ -117,6 +117,14 @@ TEST_CASE("an incremental build makes only what changed, and the same site as a 
         CHECK(again.pages_rendered == all_pages);
         CHECK(again.pdfs_rendered == first.pdfs_written);
     }
+    SECTION("a damaged record, or a page changed by hand: made again") {
+        std::ofstream(incremental.output / ".boardpress-build", std::ios::app) << "junk\n";
+        site::BuildResult again = rebuild_and_compare();
+        CHECK(again.pages_rendered == all_pages);
+        std::ofstream(incremental.output / "about.html", std::ios::app) << "edited by hand";
+        again = rebuild_and_compare();
+        CHECK(again.pages_rendered == 1);
+    }
     SECTION("a failed build in between: the next one is still right") {
         std::string good = slurp(project / "content/about.md");
         std::ofstream(project / "content/about.md") << "---\ntitle: [broken\n---\n";
