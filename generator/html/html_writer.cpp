@@ -154,7 +154,8 @@ private:
     const Outline& outline_;
     const WriterOptions& options_;
     std::string out_;
-    int no_abbr_ = 0;                // > 0 inside headings and links
+    int no_abbr_ = 0;               // > 0 inside headings and links
+    std::string heading_id_;        // id of the last heading written: names the tables below it
     std::vector<bool> used_terms_;  // glossary terms already explained on this page
 
     std::vector<cmark_node*> definitions_;                 // in note-number order
@@ -438,7 +439,9 @@ private:
         cr();
         std::string level = std::to_string(cmark_node_get_heading_level(node));
         out_ += "<h" + level;
-        if (const std::string* id = outline_id(node)) {
+        const std::string* id = outline_id(node);
+        heading_id_ = id ? *id : std::string();
+        if (id) {
             out_ += " id=\"";
             text(*id);
             out_ += '"';
@@ -459,7 +462,18 @@ private:
         uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
         const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
         cr();
-        out_ += "<table>\n";
+        // A table wider than a phone scrolls sideways (style.css) inside a focusable, named
+        // region, so it can be scrolled from the keyboard too; Markdown tables have no caption,
+        // so the heading above names the region.
+        out_ += "<div class=\"table-wrap\" role=\"region\" ";
+        if (heading_id_.empty()) {
+            out_ += "aria-label=\"Table\"";
+        } else {
+            out_ += "aria-labelledby=\"";
+            text(heading_id_);
+            out_ += '"';
+        }
+        out_ += " tabindex=\"0\">\n<table>\n";
         bool in_body = false;
         for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
             bool header = type_string(row) == "table_header";
@@ -486,7 +500,7 @@ private:
             if (header) out_ += "</thead>\n";
         }
         if (in_body) out_ += "</tbody>\n";
-        out_ += "</table>\n";
+        out_ += "</table>\n</div>\n";
     }
 
     void write_backrefs(const std::string& number) {

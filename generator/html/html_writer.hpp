@@ -35,6 +35,9 @@ struct WriterOptions {
 //    becomes the comment <!-- raw HTML omitted -->;
 //  - links whose URL is not is_safe_url() are written as their text alone; such images as their
 //    alt text.
+//  - each table is wrapped in <div class="table-wrap" role="region" tabindex="0"> named by the
+//    heading above it (aria-label="Table" when there is none), so a wide table can be scrolled
+//    from the keyboard.
 // The output depends only on the tree, the outline and the hook: the same input gives the same
 // bytes.
 std::string write(const markdown::Document& document, const markdown::Outline& outline,

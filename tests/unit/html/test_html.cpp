@@ -191,6 +191,7 @@ TEST_CASE("strikethrough", "[html]") {
 TEST_CASE("tables with alignment", "[html]") {
     CHECK(render("| Agency | Budget | Share | Note |\n|:--|--:|:-:|---|\n"
                  "| Police | \xC2\xA3" "1,000 | 10% | *x* |\n| NHS & Co | 2 | 3 |\n") ==
+          "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n"
           "<table>\n<thead>\n<tr>\n"
           "<th scope=\"col\" style=\"text-align: left\">Agency</th>\n"
           "<th scope=\"col\" style=\"text-align: right\">Budget</th>\n"
@@ -206,9 +207,17 @@ TEST_CASE("tables with alignment", "[html]") {
           "<td style=\"text-align: right\">2</td>\n"
           "<td style=\"text-align: center\">3</td>\n"
           "<td></td>\n"
-          "</tr>\n</tbody>\n</table>\n");
+          "</tr>\n</tbody>\n</table>\n</div>\n");
     CHECK(render("| a |\n|---|\n") ==
-          "<table>\n<thead>\n<tr>\n<th scope=\"col\">a</th>\n</tr>\n</thead>\n</table>\n");
+          "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n"
+          "<table>\n<thead>\n<tr>\n<th scope=\"col\">a</th>\n</tr>\n</thead>\n</table>\n</div>\n");
+}
+
+TEST_CASE("a table's scrolling region is named by the heading above it", "[html]") {
+    std::string out = render("## Who came\n\nText.\n\n| a |\n|---|\n| 1 |\n");
+    CHECK_THAT(out, Contains("<h2 id=\"who-came\">Who came</h2>\n"));
+    CHECK_THAT(out, Contains("<div class=\"table-wrap\" role=\"region\" "
+                             "aria-labelledby=\"who-came\" tabindex=\"0\">\n<table>\n"));
 }
 
 TEST_CASE("footnotes with back-links", "[html]") {
