@@ -16,6 +16,7 @@ int build_command(const Arguments& arguments);
 int template_command(const Arguments& arguments);
 int new_command(const Arguments& arguments);
 int serve_command(const Arguments& arguments);
+int check_command(const Arguments& arguments);
 
 // Prints diagnostics to stderr (in colour on a terminal) and a count line.
 void print_diagnostics(const Diagnostics& diagnostics);

@@ -11,6 +11,9 @@ commands:
   serve [DIR] [--port N] [--drafts]
                       build, then preview on http://127.0.0.1:N/ (default 8000),
                       rebuilding and reloading the browser when a file changes
+  check [DIR] [--drafts] [--format text|json]
+                      check the project for broken links, missing alt text,
+                      unexplained acronyms and more, without writing anything
   new KIND NAME       create a draft publication or page (KIND: annual-report,
                       business-plan, leaflet, summary, report, page) in content/
   template FILE --data FILE.json
@@ -40,6 +43,7 @@ int main(int argc, char** argv) {
         if (command == "template") return boardpress::cli::template_command(arguments);
         if (command == "new") return boardpress::cli::new_command(arguments);
         if (command == "serve") return boardpress::cli::serve_command(arguments);
+        if (command == "check") return boardpress::cli::check_command(arguments);
     } catch (const std::exception& error) {
         std::cerr << "boardpress: " << error.what() << "\n";
         return 1;

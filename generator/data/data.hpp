@@ -89,6 +89,8 @@ std::vector<ListedFile> list_files(const std::filesystem::path& dir,
 
 // Reads a whole file as bytes; throws an Error naming `display` if it cannot be read.
 std::string read_file(const std::filesystem::path& path, const std::string& display);
+// The whole of a regular file, or nothing when it cannot be read.
+std::optional<std::string> try_read_file(const std::filesystem::path& path);
 
 // Where the keys and values of a JSON text start, so a reader of valid JSON can report a problem
 // at the right line and column (nlohmann's json keeps no positions).

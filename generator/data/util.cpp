@@ -1,7 +1,13 @@
 // Shared helpers of the readers: UTF-8 checks, names, paths and a sorted, link-safe file walk.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -60,8 +66,10 @@ void check_utf8(std::string_view text, const std::string& file) {
     if (!bad) return;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    Diagnostic d{Severity::error, locate(file, text, *bad),
-                 std::string("the file is not valid UTF-8 (byte ") + byte + ")", {},
+    Diagnostic d{Severity::error,
+                 locate(file, text, *bad),
+                 std::string("the file is not valid UTF-8 (byte ") + byte + ")",
+                 {},
                  "save the file with UTF-8 encoding (in a spreadsheet, choose \"CSV UTF-8\")"};
     // The source line would carry the bad byte into the report; show it only up to that byte.
     std::size_t line_start = 0;
@@ -74,8 +82,8 @@ void check_utf8(std::string_view text, const std::string& file) {
 }
 
 static bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
 }
 
 bool is_data_name(std::string_view name) {
@@ -108,13 +116,37 @@ std::string display_path(const fs::path& path, const fs::path& project_root) {
     return relative.generic_string();
 }
 
+std::optional<std::string> try_read_file(const fs::path& path) {
+    // One read into a buffer of the file's size: a build reads thousands of files.
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string bytes;
+    struct stat info {};
+    bool ok = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    if (ok) {
+        bytes.resize(static_cast<std::size_t>(info.st_size));
+        std::size_t have = 0;
+        for (;;) {
+            if (have == bytes.size()) bytes.resize(have + 4096);  // it grew since fstat
+            ssize_t got = read(fd, bytes.data() + have, bytes.size() - have);
+            if (got < 0 && errno == EINTR) continue;
+            if (got <= 0) {
+                ok = got == 0;
+                break;
+            }
+            have += static_cast<std::size_t>(got);
+        }
+        bytes.resize(have);
+    }
+    close(fd);
+    if (!ok) return std::nullopt;
+    return bytes;
+}
+
 std::string read_file(const fs::path& path, const std::string& display) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error({display, 0, 0}, "cannot read `" + display + "`");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw Error({display, 0, 0}, "cannot read `" + display + "`");
-    return std::move(buffer).str();
+    std::optional<std::string> bytes = try_read_file(path);
+    if (!bytes) throw Error({display, 0, 0}, "cannot read `" + display + "`");
+    return std::move(*bytes);
 }
 
 namespace {
@@ -142,8 +174,8 @@ struct Walker {
     std::vector<ListedFile> files;
 
     void error(const std::string& display, std::string message, std::string hint) {
-        diagnostics.add(Diagnostic{Severity::error, {display, 0, 0}, std::move(message), {},
-                                   std::move(hint)});
+        diagnostics.add(
+            Diagnostic{Severity::error, {display, 0, 0}, std::move(message), {}, std::move(hint)});
     }
 
     void walk(const fs::path& folder, const std::string& prefix) {
@@ -205,8 +237,8 @@ std::vector<ListedFile> list_files(const fs::path& dir, const fs::path& project_
     if (!fs::is_directory(dir, ec)) return {};
     std::string root_name = display_path(dir, project_root);
     if (root_name.empty() || root_name.back() != '/') root_name += '/';
-    Walker walker{fs::weakly_canonical(dir, ec), root_name, project_root, extensions, diagnostics,
-                  {}, {}};
+    Walker walker{
+        fs::weakly_canonical(dir, ec), root_name, project_root, extensions, diagnostics, {}, {}};
     walker.walk(dir, "");
     return std::move(walker.files);
 }

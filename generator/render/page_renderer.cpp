@@ -104,11 +104,11 @@ PageBody render_body(const Engines& engines, const PageJob& job) {
     const content::Page& page = *job.page;
     PageBody body;
     try {
-        std::string markdown_text = engines.bodies.render_string(
+        body.markdown = engines.bodies.render_string(
             page.body, SourceLocation{page.source, page.body_line, 1}, job.context);
         markdown::ParseOptions parse_options;
         parse_options.unsafe_html = job.settings.unsafe_html;
-        body.document = markdown::parse(markdown_text, parse_options);
+        body.document = markdown::parse(body.markdown, parse_options);
         body.outline = markdown::outline(body.document, job.outline);
         body.html = html::write(body.document, body.outline, page_writer(job, body.diagnostics));
     } catch (const Error& error) {

@@ -61,6 +61,7 @@ struct RenderedPage {
 // Step 1: the body expanded as a template, parsed, numbered and written as HTML. The document
 // stays for the PDF writer, which walks the same tree. Every broken component is reported.
 struct PageBody {
+    std::string markdown;  // the body with its template expanded, as the parser saw it
     markdown::Document document;
     markdown::Outline outline;
     std::string html;

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "data/data.hpp"
+
 namespace fs = std::filesystem;
 
 namespace boardpress::site {
@@ -60,11 +62,9 @@ std::optional<BuildRecord> parse_record(std::string_view text, std::string_view 
 }
 
 std::optional<BuildRecord> read_record(const fs::path& output, std::string_view version) {
-    std::ifstream in(output / record_file_name, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_record(text.str(), version);
+    std::optional<std::string> text = data::try_read_file(output / record_file_name);
+    if (!text) return std::nullopt;
+    return parse_record(*text, version);
 }
 
 bool can_reuse(const BuildRecord& record, const fs::path& output, const std::string& path,

@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 
+#include "data/data.hpp"
 #include "site/fingerprint.hpp"
 
 namespace fs = std::filesystem;
@@ -79,10 +80,7 @@ void scan_tag(std::string_view tag, bool is_statement, References& found) {
 }
 
 std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return std::move(text).str();
+    return data::try_read_file(path).value_or(std::string());
 }
 
 }  // namespace

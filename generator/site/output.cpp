@@ -18,14 +18,34 @@ static fs::path sibling(const fs::path& output, std::string_view suffix) {
 }
 
 StagingFolder::StagingFolder(fs::path output)
-    : output_(std::move(output)), staging_(sibling(output_, ".staging")) {
-    fs::remove_all(staging_);
+    : output_(std::move(output)),
+      staging_(sibling(output_, ".staging")),
+      previous_(sibling(output_, ".previous")) {
+    fs::remove_all(staging_);  // left by a killed build
+    if (fs::exists(previous_)) {
+        fs::path trash = sibling(output_, ".trash");
+        fs::remove_all(trash);  // left by a build killed while removing it
+        fs::rename(previous_, trash);
+        remover_ = std::jthread([trash] {
+            std::error_code ignored;
+            fs::remove_all(trash, ignored);
+        });
+    }
     fs::create_directories(staging_);
+    made_.insert(staging_);
 }
 
 StagingFolder::~StagingFolder() {
     std::error_code ignored;
     if (!committed_) fs::remove_all(staging_, ignored);
+}
+
+void StagingFolder::make_parent(const fs::path& target) {
+    fs::path parent = target.parent_path();
+    if (made_.contains(parent)) return;
+    fs::create_directories(parent);
+    for (; parent != staging_ && !parent.empty(); parent = parent.parent_path())
+        made_.insert(parent);
 }
 
 // Site-relative paths come from file names under content/ and templates/assets/; refuse anything
@@ -39,7 +59,7 @@ static fs::path inside(const fs::path& base, std::string_view relative) {
 
 void StagingFolder::write(std::string_view path, std::string_view bytes) {
     fs::path target = inside(staging_, path);
-    fs::create_directories(target.parent_path());
+    make_parent(target);
     std::ofstream out(target, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) throw std::runtime_error("cannot write " + target.string());
@@ -47,7 +67,7 @@ void StagingFolder::write(std::string_view path, std::string_view bytes) {
 
 void StagingFolder::keep(const fs::path& from, std::string_view path) {
     fs::path target = inside(staging_, path);
-    fs::create_directories(target.parent_path());
+    make_parent(target);
     std::error_code error;
     fs::create_hard_link(from, target, error);
     if (error) fs::copy_file(from, target, fs::copy_options::overwrite_existing);
@@ -75,8 +95,10 @@ void StagingFolder::commit() {
             throw std::runtime_error("cannot replace " + output_.string() + ": " +
                                      std::strerror(errno));
         committed_ = true;
+        // The staging folder now holds the previous site: the next build removes it.
         std::error_code ignored;
-        fs::remove_all(staging_, ignored);  // now holds the previous site
+        fs::rename(staging_, previous_, ignored);
+        if (ignored) fs::remove_all(staging_, ignored);
     } else {
         fs::rename(staging_, output_);
         committed_ = true;

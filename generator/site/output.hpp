@@ -1,9 +1,13 @@
 // Writing the output folder so that a failed or interrupted build never leaves a half-written site:
 // everything is written into a staging folder beside the output, which is then swapped in at once.
+// The site it replaces is kept beside it (`.site.previous`) and removed by the next build, in the
+// background while that build writes, so a small change costs little.
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string_view>
+#include <thread>
 
 namespace boardpress::site {
 
@@ -28,9 +32,14 @@ class StagingFolder {
     const std::filesystem::path& path() const { return staging_; }
 
   private:
+    void make_parent(const std::filesystem::path& target);
+
     std::filesystem::path output_;
     std::filesystem::path staging_;
+    std::filesystem::path previous_;
     bool committed_ = false;
+    std::set<std::filesystem::path> made_;  // folders known to exist in the staging folder
+    std::jthread remover_;                  // removes the site before the previous one
 };
 
 }  // namespace boardpress::site

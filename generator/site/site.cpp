@@ -190,10 +190,7 @@ static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
 }
 
 static std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::move(bytes).str();
+    return data::try_read_file(path).value_or(std::string());
 }
 
 std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
@@ -370,10 +367,11 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
         body_progress.one_done();
     });
     for (const auto& body : bodies) diagnostics.append(body.diagnostics);
-    if (diagnostics.has_errors()) {
+    if (diagnostics.has_errors() && !options.keep_going) {
         diagnostics.sort();
         return site;
     }
+    auto failed = [&](std::size_t i) { return bodies[i].diagnostics.has_errors(); };
 
     site->timings.bodies = lap(clock);
 
@@ -381,7 +379,8 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     std::vector<PdfUnit> to_write;
     std::vector<std::size_t> written_as;  // to_write[n] is units[written_as[n]]
     for (std::size_t u = 0; u < units.size(); ++u)
-        if (!site->unit_kept[u]) {
+        if (!site->unit_kept[u] &&
+            std::none_of(units[u].pages.begin(), units[u].pages.end(), failed)) {
             to_write.push_back(units[u]);
             written_as.push_back(u);
         }
@@ -408,7 +407,7 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
         pages[i].output = tree.pages[i].output;
         if (record && can_reuse(*record, site->output, pages[i].output, site->layout_keys[i]))
             site->page_kept[i] = true;
-        else
+        else if (!failed(i))
             to_render.push_back(i);
     }
     site->layouts_rendered = to_render.size();

@@ -36,6 +36,9 @@ struct BuildOptions {
     // Keep what the last build wrote into the output folder where nothing it was made from has
     // changed (see build_record.hpp). Off, everything is made again.
     bool incremental = false;
+    // Go on after pages with errors: lay out the others and write the PDFs of theirs (for
+    // `check`, which reports everything in one run). A build stops at the first failed stage.
+    bool keep_going = false;
     // Called as work finishes, for a progress display: the stage ("pages", "PDFs", "layouts"),
     // how many are done and of how many. Calls never overlap. May be empty.
     std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
