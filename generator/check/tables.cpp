@@ -1,6 +1,6 @@
 // Markdown tables without a caption: a screen reader announces a table by its caption, and a
-// sighted reader skimming the page looks for one too. The HTML writer gives pipe tables no
-// <caption>, so a heading or a "Table: ..." line next to the table stands for one.
+// sighted reader skimming the page looks for one too. A "Table: ..." paragraph beside a table is
+// its caption (markdown::table_caption); a heading right above it names it well enough.
 #include <cmark-gfm.h>
 
 #include "check/nodes.hpp"
@@ -8,26 +8,12 @@
 
 namespace boardpress::check {
 
-namespace {
-
-bool names_table(cmark_node* node) {
-    if (!node || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) return false;
-    std::string text = markdown::plain_text(node);
-    if (!text.starts_with("Table")) return false;
-    std::string_view rest = std::string_view(text).substr(5);
-    return rest.starts_with(":") ||
-           (rest.size() >= 2 && rest[0] == ' ' && rest[1] >= '0' && rest[1] <= '9');
-}
-
-}  // namespace
-
 std::vector<const cmark_node*> uncaptioned_tables(const markdown::Document& document) {
     std::vector<const cmark_node*> found;
     for (cmark_node* table : nodes_named(document, "table")) {
         cmark_node* before = cmark_node_previous(table);
-        cmark_node* after = cmark_node_next(table);
         bool titled = (before && cmark_node_get_type(before) == CMARK_NODE_HEADING) ||
-                      names_table(before) || names_table(after);
+                      markdown::table_caption(table);
         if (!titled) found.push_back(table);
     }
     return found;
@@ -50,9 +36,9 @@ void check_tables(const SiteView& view, std::size_t page, const PageSource& sour
                          Severity::warning, where,
                          "this table has no caption, so people using screen readers are not told "
                          "what it shows",
-                         "put a line right above it that says what it shows, starting `Table:` "
-                         "(such as `Table: Members by agency`), or a heading; a ```table block "
-                         "of a dataset always has a caption"));
+                         "put a paragraph right above or below it that says what it shows, "
+                         "starting `Table:` (such as `Table: Members by agency`): it becomes the "
+                         "table's caption; a ```table block of a dataset always has one"));
     }
 }
 

@@ -23,7 +23,9 @@ bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string type_string(cmark_node* node) {
     const char* type = cmark_node_get_type_string(node);
@@ -35,11 +37,20 @@ std::string type_string(cmark_node* node) {
 void escape_text(std::string_view text, std::string& out) {
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
 }
@@ -134,7 +145,7 @@ std::string filter_tags(std::string_view html) {
 namespace {
 
 class Writer {
-public:
+  public:
     Writer(const Document& document, const Outline& outline, const WriterOptions& options)
         : document_(document), outline_(outline), options_(options) {}
 
@@ -149,16 +160,17 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     const Document& document_;
     const Outline& outline_;
     const WriterOptions& options_;
     std::string out_;
     int no_abbr_ = 0;               // > 0 inside headings and links
+    int tables_captioned_ = 0;      // counts tables, to give each caption its own id
     std::string heading_id_;        // id of the last heading written: names the tables below it
     std::vector<bool> used_terms_;  // glossary terms already explained on this page
 
-    std::vector<cmark_node*> definitions_;                 // in note-number order
+    std::vector<cmark_node*> definitions_;                  // in note-number order
     std::map<std::string, std::vector<std::string>> refs_;  // note number -> reference ids
     std::map<std::string, int> ref_counts_;
     std::map<cmark_node*, std::string> ref_ids_;
@@ -180,7 +192,8 @@ private:
         }
         used_terms_.resize(glossary->terms().size());
         std::size_t done = 0;
-        for (auto match = glossary->find(s); match; match = glossary->find(s, match->position + match->length)) {
+        for (auto match = glossary->find(s); match;
+             match = glossary->find(s, match->position + match->length)) {
             if (used_terms_[match->term]) continue;
             used_terms_[match->term] = true;
             text(s.substr(done, match->position - done));
@@ -229,8 +242,7 @@ private:
         while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
             cmark_node* node = cmark_iter_get_node(iter);
             if (event == CMARK_EVENT_ENTER &&
-                cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE)
-{
+                cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE) {
                 std::string id = reference_id(node);
                 ref_ids_[node] = id;
                 refs_[std::string(literal(node))].push_back(id);
@@ -286,7 +298,8 @@ private:
         out_ += "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled";
         bool checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
         if (checked) out_ += " checked";
-        if (!labelled_by_text) out_ += checked ? " aria-label=\"Done\"" : " aria-label=\"Not done\"";
+        if (!labelled_by_text)
+            out_ += checked ? " aria-label=\"Done\"" : " aria-label=\"Not done\"";
         out_ += "> ";
     }
 
@@ -408,6 +421,7 @@ private:
     }
 
     void paragraph(cmark_node* node) {
+        if (markdown::is_table_caption(node)) return;  // written inside its table
         cmark_node* parent = cmark_node_parent(node);
         bool task_label = parent && is_task_item(parent) && cmark_node_first_child(parent) == node;
         bool tight = in_tight_list(node);
@@ -463,10 +477,14 @@ private:
         const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
         cr();
         // A table wider than a phone scrolls sideways (style.css) inside a focusable, named
-        // region, so it can be scrolled from the keyboard too; Markdown tables have no caption,
-        // so the heading above names the region.
+        // region, so it can be scrolled from the keyboard too. Its caption ("Table: ..." beside
+        // it in the Markdown) names the region; without one, the heading above does.
+        cmark_node* caption = markdown::table_caption(node);
+        std::string caption_id = "table-caption-" + std::to_string(++tables_captioned_);
         out_ += "<div class=\"table-wrap\" role=\"region\" ";
-        if (heading_id_.empty()) {
+        if (caption) {
+            out_ += "aria-labelledby=\"" + caption_id + '"';
+        } else if (heading_id_.empty()) {
             out_ += "aria-label=\"Table\"";
         } else {
             out_ += "aria-labelledby=\"";
@@ -474,6 +492,11 @@ private:
             out_ += '"';
         }
         out_ += " tabindex=\"0\">\n<table>\n";
+        if (caption) {
+            out_ += "<caption id=\"" + caption_id + "\">";
+            children(caption);
+            out_ += "</caption>\n";
+        }
         bool in_body = false;
         for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
             bool header = type_string(row) == "table_header";

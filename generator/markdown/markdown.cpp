@@ -95,7 +95,11 @@ void append_plain(const cmark_node* cnode, std::string& out) {
 char32_t next_code_point(std::string_view text, std::size_t& i) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char b = byte(i);
-    int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    int length = b < 0x80           ? 1
+                 : (b >> 5) == 0x6  ? 2
+                 : (b >> 4) == 0xE  ? 3
+                 : (b >> 3) == 0x1E ? 4
+                                    : 0;
     if (length == 0 || i + length > text.size()) {
         ++i;
         return 0xFFFD;
@@ -116,21 +120,21 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
 const char* fold(char32_t cp) {
     static const char* const latin1[] = {
         // U+00C0 - U+00FF
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   //
-        "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  //
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   //
-        "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",   //
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  //
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",   //
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
     if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
     struct Range {
         char32_t first, last;
         const char* ascii;
     };
     static const Range extended_a[] = {
-        {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
-        {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
-        {0x134, 0x135, "j"}, {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+        {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+        {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},  {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+        {0x134, 0x135, "j"}, {0x136, 0x138, "k"},  {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
         {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
-        {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+        {0x162, 0x167, "t"}, {0x168, 0x173, "u"},  {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
         {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"}};
     for (const auto& range : extended_a)
         if (cp >= range.first && cp <= range.last) return range.ascii;
@@ -142,6 +146,68 @@ std::string join_number(const std::string& prefix, int counter) {
 }
 
 }  // namespace
+
+namespace {
+
+// What marks a caption paragraph (its user data points here); a constant, never written.
+constexpr char caption_mark = 'T';
+constexpr std::string_view caption_prefix = "Table: ";
+
+bool is_table(const cmark_node* node) {
+    return node &&
+           std::string_view(cmark_node_get_type_string(const_cast<cmark_node*>(node))) == "table";
+}
+
+// The table a caption paragraph belongs to: the one after it, else the one before.
+cmark_node* caption_owner(cmark_node* paragraph) {
+    cmark_node* after = cmark_node_next(paragraph);
+    return is_table(after) ? after : cmark_node_previous(paragraph);
+}
+
+// A top-level paragraph starting "Table: " right before a table, or right after one that has no
+// caption yet, becomes its caption.
+void mark_table_captions(cmark_node* root) {
+    for (cmark_node* node = cmark_node_first_child(root); node; node = cmark_node_next(node)) {
+        if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) continue;
+        // The parser may split "Table: " over several text nodes (at the colon, say).
+        std::string start;
+        for (cmark_node* text = cmark_node_first_child(node);
+             text && cmark_node_get_type(text) == CMARK_NODE_TEXT && start.size() < 16;
+             text = cmark_node_next(text))
+            start += cmark_node_get_literal(text);
+        if (!start.starts_with(caption_prefix)) continue;
+        cmark_node* before = cmark_node_previous(node);
+        if (!is_table(cmark_node_next(node)) && !(is_table(before) && !table_caption(before)))
+            continue;
+        std::size_t strip = caption_prefix.size();
+        while (strip > 0) {
+            cmark_node* text = cmark_node_first_child(node);
+            std::string literal = cmark_node_get_literal(text);
+            if (literal.size() <= strip) {
+                strip -= literal.size();
+                cmark_node_free(text);  // unlinks it too
+            } else {
+                cmark_node_set_literal(text, literal.substr(strip).c_str());
+                strip = 0;
+            }
+        }
+        cmark_node_set_user_data(node, const_cast<char*>(&caption_mark));
+    }
+}
+
+}  // namespace
+
+bool is_table_caption(const cmark_node* paragraph) {
+    return paragraph &&
+           cmark_node_get_user_data(const_cast<cmark_node*>(paragraph)) == &caption_mark;
+}
+
+cmark_node* table_caption(const cmark_node* table) {
+    auto* node = const_cast<cmark_node*>(table);
+    for (cmark_node* beside : {cmark_node_previous(node), cmark_node_next(node)})
+        if (is_table_caption(beside) && caption_owner(beside) == node) return beside;
+    return nullptr;
+}
 
 Document parse(std::string_view text, const ParseOptions& options) {
     ensure_registered();
@@ -164,6 +230,7 @@ Document parse(std::string_view text, const ParseOptions& options) {
         root.reset(cmark_parser_finish(parser.get()));
     }
     if (!root) throw std::bad_alloc();
+    mark_table_captions(root.get());
     Document document(std::move(root));
     document.cmark_options = cmark_options;
     document.unsafe_html = options.unsafe_html;
@@ -272,12 +339,11 @@ Outline outline(const Document& document, const OutlineOptions& options) {
     bool seen_h1 = false;
     int subsection_level = 0;  // the level of the first numbered subheading (## usually)
     int paragraph = options.first_number;
-    if (options.numbering == Numbering::sections)
-        scopes.push_back({1, std::to_string(section), 0});
+    if (options.numbering == Numbering::sections) scopes.push_back({1, std::to_string(section), 0});
 
     for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child)) {
         cmark_node_type type = cmark_node_get_type(child);
-        if (type == CMARK_NODE_PARAGRAPH) {
+        if (type == CMARK_NODE_PARAGRAPH && !is_table_caption(child)) {
             std::string number;
             if (options.numbering == Numbering::paragraphs) {
                 number = std::to_string(paragraph++);
@@ -320,8 +386,7 @@ Outline outline(const Document& document, const OutlineOptions& options) {
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
         cmark_node* node = cmark_iter_get_node(iter.get());
-        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING)
-            continue;
+        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
         Heading heading;
         heading.level = cmark_node_get_heading_level(node);
         heading.text = plain_text(node);

@@ -40,6 +40,12 @@ private:
 // line the body starts on in its file to report positions in the user's file.
 Document parse(std::string_view text, const ParseOptions& options = {});
 
+// Table captions, as in Pandoc: a paragraph "Table: What it shows" right before or right after a
+// GFM table is that table's caption. parse() takes the "Table: " off and marks the paragraph;
+// writers put it in the table (and nowhere else), and it is never a numbered paragraph.
+bool is_table_caption(const cmark_node* paragraph);
+cmark_node* table_caption(const cmark_node* table);  // its caption paragraph, or null
+
 enum class Numbering {
     none,
     paragraphs,  // 1., 2., 3. across the whole page (committee reports)

@@ -341,6 +341,7 @@ class Walker {
     }
 
     void paragraph(cmark_node* node) {
+        if (markdown::is_table_caption(node)) return;  // written with its table
         if (figure(node)) return;
         std::vector<Run> runs;
         inlines(node, base_style(), runs);
@@ -404,6 +405,18 @@ class Walker {
         for (uint16_t c = 0; c < columns; ++c) {
             uint8_t a = alignments ? alignments[c] : 0;
             spec.align.push_back(a == 'r' ? Align::right : a == 'c' ? Align::center : Align::left);
+        }
+        if (cmark_node* caption = markdown::table_caption(node)) {
+            // The caption heads the table, kept on its page, whichever side it was written.
+            Style caption_style = base_style();
+            caption_style.face = Face::bold;
+            std::vector<Run> runs;
+            inlines(caption, caption_style, runs);
+            ParagraphSpec caption_spec;
+            caption_spec.keep_with_next = true;
+            caption_spec.space_after = 2;
+            layout_.paragraph(runs, caption_spec);
+            spec.space_before = 0;
         }
         Style style = base_style(theme_.table_size);
         for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {

@@ -6,11 +6,11 @@
 
 using namespace boardpress;
 
-TEST_CASE("a Markdown table needs a heading or a Table line beside it", "[check][tables]") {
+TEST_CASE("a Markdown table needs a heading or a caption beside it", "[check][tables]") {
     markdown::Document document = markdown::parse(
         "Some text.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"       // bare: reported
         "## Attendance\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"    // under a heading
-        "Table 2: Budget\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"  // a Table line above
+        "Table: Budget\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"  // a caption above
         "Text.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nTable: Spending by heading\n\n"  // below
         "Tablets are not captions.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
     auto tables = check::uncaptioned_tables(document);

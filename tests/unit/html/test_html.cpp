@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <set>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "html/html_writer.hpp"
@@ -45,10 +45,15 @@ TEST_CASE("smart punctuation", "[html]") {
 }
 
 TEST_CASE("UTF-8 passes through and invalid bytes are replaced", "[html]") {
-    CHECK(render("Budget \xC2\xA3" "253,047 \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x98\x80\n") ==
-          "<p>Budget \xC2\xA3" "253,047 \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x98\x80</p>\n");
+    CHECK(render("Budget \xC2\xA3"
+                 "253,047 \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x98\x80\n") ==
+          "<p>Budget \xC2\xA3"
+          "253,047 \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x98\x80</p>\n");
     CHECK(render("bad \xC3 byte\n") == "<p>bad \xEF\xBF\xBD byte</p>\n");
-    CHECK(render("# Caf\xC3\xA9 \xC2\xA3" "5\n") == "<h1 id=\"cafe-5\">Caf\xC3\xA9 \xC2\xA3" "5</h1>\n");
+    CHECK(render("# Caf\xC3\xA9 \xC2\xA3"
+                 "5\n") ==
+          "<h1 id=\"cafe-5\">Caf\xC3\xA9 \xC2\xA3"
+          "5</h1>\n");
 }
 
 TEST_CASE("headings with ids", "[html]") {
@@ -110,10 +115,12 @@ TEST_CASE("code blocks: language class, escaping, hook", "[html]") {
     std::vector<Seen> seen;  // CodeBlock's views die with the document: copy them
     options.render_code_block = [&](const html::CodeBlock& block) -> std::optional<std::string> {
         seen.push_back({std::string(block.info), block.line});
-        if (block.info.substr(0, 5) == "chart") return "<figure>chart " + std::string(block.literal) + "</figure>";
+        if (block.info.substr(0, 5) == "chart")
+            return "<figure>chart " + std::string(block.literal) + "</figure>";
         return std::nullopt;
     };
-    std::string text = "Intro\n\n```chart bar\ndata\n```\n\n```python\nprint()\n```\n\n    indented\n";
+    std::string text =
+        "Intro\n\n```chart bar\ndata\n```\n\n```python\nprint()\n```\n\n    indented\n";
     CHECK(render(text, {}, {}, options) ==
           "<p>Intro</p>\n<figure>chart data\n</figure>\n"
           "<pre><code class=\"language-python\">print()\n</code></pre>\n"
@@ -125,9 +132,10 @@ TEST_CASE("code blocks: language class, escaping, hook", "[html]") {
 }
 
 TEST_CASE("raw HTML is omitted unless unsafe_html", "[html]") {
-    CHECK(render("<div onclick=\"x()\">block</div>\n\ntext <b>bold</b> end\n") ==
-          "<!-- raw HTML omitted -->\n<p>text <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> "
-          "end</p>\n");
+    CHECK(
+        render("<div onclick=\"x()\">block</div>\n\ntext <b>bold</b> end\n") ==
+        "<!-- raw HTML omitted -->\n<p>text <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> "
+        "end</p>\n");
     CHECK(render("<script>alert(1)</script>\n") == "<!-- raw HTML omitted -->\n");
     CHECK(render("a <!-- comment --> b\n") == "<p>a <!-- raw HTML omitted --> b</p>\n");
 
@@ -141,7 +149,8 @@ TEST_CASE("raw HTML is omitted unless unsafe_html", "[html]") {
 
 TEST_CASE("links: escaped, titled, dangerous schemes dropped", "[html]") {
     CHECK(render("[a](https://example.org/?a=1&b=\"2\" \"T & <t>\")\n") ==
-          "<p><a href=\"https://example.org/?a=1&amp;b=%222%22\" title=\"T &amp; &lt;t&gt;\">a</a></p>\n");
+          "<p><a href=\"https://example.org/?a=1&amp;b=%222%22\" title=\"T &amp; "
+          "&lt;t&gt;\">a</a></p>\n");
     CHECK(render("[sp](<a b> 'x')\n") == "<p><a href=\"a%20b\" title=\"x\">sp</a></p>\n");
     CHECK(render("[caf\xC3\xA9](/caf\xC3\xA9)\n") ==
           "<p><a href=\"/caf%C3%A9\">caf\xC3\xA9</a></p>\n");
@@ -172,12 +181,14 @@ TEST_CASE("url helpers", "[html]") {
     CHECK(html::is_safe_url("data:image/webp;base64,x"));
     CHECK(html::escape_url("a\"b<c>d'e&f g") == "a%22b%3Cc%3Ed&#x27;e&amp;f%20g");
     CHECK(html::escape_url("100%25") == "100%25");
-    CHECK(html::escape_text("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    CHECK(html::escape_text("<a href=\"x\">&</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
 }
 
 TEST_CASE("images: alt from plain text, lazy, dangerous sources dropped", "[html]") {
     CHECK(render("![A *chart* of \"cases\"](img/chart.png \"Cases\")\n") ==
-          "<p><img src=\"img/chart.png\" alt=\"A chart of \xE2\x80\x9C" "cases\xE2\x80\x9D\" "
+          "<p><img src=\"img/chart.png\" alt=\"A chart of \xE2\x80\x9C"
+          "cases\xE2\x80\x9D\" "
           "title=\"Cases\" loading=\"lazy\"></p>\n");
     CHECK(render("![x\"y](a.png)\n", {}, {.smart = false}) ==
           "<p><img src=\"a.png\" alt=\"x&quot;y\" loading=\"lazy\"></p>\n");
@@ -190,7 +201,8 @@ TEST_CASE("strikethrough", "[html]") {
 
 TEST_CASE("tables with alignment", "[html]") {
     CHECK(render("| Agency | Budget | Share | Note |\n|:--|--:|:-:|---|\n"
-                 "| Police | \xC2\xA3" "1,000 | 10% | *x* |\n| NHS & Co | 2 | 3 |\n") ==
+                 "| Police | \xC2\xA3"
+                 "1,000 | 10% | *x* |\n| NHS & Co | 2 | 3 |\n") ==
           "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n"
           "<table>\n<thead>\n<tr>\n"
           "<th scope=\"col\" style=\"text-align: left\">Agency</th>\n"
@@ -199,7 +211,8 @@ TEST_CASE("tables with alignment", "[html]") {
           "<th scope=\"col\">Note</th>\n"
           "</tr>\n</thead>\n<tbody>\n<tr>\n"
           "<td style=\"text-align: left\">Police</td>\n"
-          "<td style=\"text-align: right\">\xC2\xA3" "1,000</td>\n"
+          "<td style=\"text-align: right\">\xC2\xA3"
+          "1,000</td>\n"
           "<td style=\"text-align: center\">10%</td>\n"
           "<td><em>x</em></td>\n"
           "</tr>\n<tr>\n"
@@ -221,22 +234,23 @@ TEST_CASE("a table's scrolling region is named by the heading above it", "[html]
 }
 
 TEST_CASE("footnotes with back-links", "[html]") {
-    CHECK(render("One[^b] two[^a] again[^b].\n\n[^a]: Note A.\n[^b]: Note B.\n\n    more B\n\n"
-                 "[^unused]: never shown\n") ==
-          "<p>One<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
-          "aria-label=\"Footnote 1\">1</a></sup> two<sup class=\"footnote-ref\"><a href=\"#fn-2\" "
-          "id=\"fnref-2\" aria-label=\"Footnote 2\">2</a></sup> again<sup class=\"footnote-ref\">"
-          "<a href=\"#fn-1\" id=\"fnref-1-2\" aria-label=\"Footnote 1\">1</a></sup>.</p>\n"
-          "<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n"
-          "<li id=\"fn-1\">\n<p>Note B.</p>\n<p>more B "
-          "<a href=\"#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to reference 1\">"
-          "\xE2\x86\xA9\xEF\xB8\x8E</a> "
-          "<a href=\"#fnref-1-2\" class=\"footnote-backref\" aria-label=\"Back to reference 1 (2)\">"
-          "\xE2\x86\xA9\xEF\xB8\x8E<sup>2</sup></a></p>\n</li>\n"
-          "<li id=\"fn-2\">\n<p>Note A. "
-          "<a href=\"#fnref-2\" class=\"footnote-backref\" aria-label=\"Back to reference 2\">"
-          "\xE2\x86\xA9\xEF\xB8\x8E</a></p>\n</li>\n"
-          "</ol>\n</section>\n");
+    CHECK(
+        render("One[^b] two[^a] again[^b].\n\n[^a]: Note A.\n[^b]: Note B.\n\n    more B\n\n"
+               "[^unused]: never shown\n") ==
+        "<p>One<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
+        "aria-label=\"Footnote 1\">1</a></sup> two<sup class=\"footnote-ref\"><a href=\"#fn-2\" "
+        "id=\"fnref-2\" aria-label=\"Footnote 2\">2</a></sup> again<sup class=\"footnote-ref\">"
+        "<a href=\"#fn-1\" id=\"fnref-1-2\" aria-label=\"Footnote 1\">1</a></sup>.</p>\n"
+        "<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n"
+        "<li id=\"fn-1\">\n<p>Note B.</p>\n<p>more B "
+        "<a href=\"#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to reference 1\">"
+        "\xE2\x86\xA9\xEF\xB8\x8E</a> "
+        "<a href=\"#fnref-1-2\" class=\"footnote-backref\" aria-label=\"Back to reference 1 (2)\">"
+        "\xE2\x86\xA9\xEF\xB8\x8E<sup>2</sup></a></p>\n</li>\n"
+        "<li id=\"fn-2\">\n<p>Note A. "
+        "<a href=\"#fnref-2\" class=\"footnote-backref\" aria-label=\"Back to reference 2\">"
+        "\xE2\x86\xA9\xEF\xB8\x8E</a></p>\n</li>\n"
+        "</ol>\n</section>\n");
     // A note that ends in something other than a paragraph gets its back-link in a paragraph.
     CHECK_THAT(render("x[^1]\n\n[^1]: - item\n"),
                Contains("<li id=\"fn-1\">\n<ul>\n<li>item</li>\n</ul>\n<p> <a href=\"#fnref-1\""));
@@ -301,11 +315,33 @@ TEST_CASE("the first use of a glossary term on a page is explained with abbr", "
         "# The LSCB\n\nThe LSCB and its CSE work. The LSCB again.\n\n[LSCB site](a.html)\n\n"
         "- CSE once more\n",
         {}, {}, options);
-    CHECK(html ==
-          "<h1 id=\"the-lscb\">The LSCB</h1>\n"
-          "<p>The <abbr title=\"Local &quot;Safeguarding&quot; &lt;Children&gt; Board\">LSCB</abbr>"
-          " and its <abbr title=\"child sexual exploitation\">CSE</abbr> work. The LSCB again.</p>\n"
-          "<p><a href=\"a.html\">LSCB site</a></p>\n"
-          "<ul>\n<li>CSE once more</li>\n</ul>\n");
+    CHECK(
+        html ==
+        "<h1 id=\"the-lscb\">The LSCB</h1>\n"
+        "<p>The <abbr title=\"Local &quot;Safeguarding&quot; &lt;Children&gt; Board\">LSCB</abbr>"
+        " and its <abbr title=\"child sexual exploitation\">CSE</abbr> work. The LSCB again.</p>\n"
+        "<p><a href=\"a.html\">LSCB site</a></p>\n"
+        "<ul>\n<li>CSE once more</li>\n</ul>\n");
     CHECK(render("The LSCB.\n") == "<p>The LSCB.</p>\n");  // no glossary, no abbr
+}
+
+TEST_CASE("a Table: paragraph beside a table is its caption", "[html][caption]") {
+    std::string before =
+        render("Table: Referrals by *age*\n\n| Age | Count |\n|---|--:|\n| 0-4 | 12 |\n");
+    CHECK(before.find("<caption id=\"table-caption-1\">Referrals by <em>age</em></caption>") !=
+          std::string::npos);
+    CHECK(before.find("aria-labelledby=\"table-caption-1\"") != std::string::npos);
+    CHECK(before.find("<p>") == std::string::npos);  // not written again as a paragraph
+
+    std::string after = render("| A |\n|---|\n| 1 |\n\nTable: After it\n\nTable: not a caption\n");
+    CHECK(after.find("<caption id=\"table-caption-1\">After it</caption>") != std::string::npos);
+    CHECK(after.find("<p>Table: not a caption</p>") != std::string::npos);
+
+    // Numbered paragraphs skip captions.
+    markdown::OutlineOptions numbered;
+    numbered.numbering = markdown::Numbering::paragraphs;
+    std::string counted =
+        render("First.\n\nTable: Cap\n\n| A |\n|---|\n| 1 |\n\nSecond.\n", numbered);
+    CHECK(counted.find("id=\"p-2\"") != std::string::npos);
+    CHECK(counted.find("id=\"p-3\"") == std::string::npos);
 }
