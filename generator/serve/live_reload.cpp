@@ -1,5 +1,7 @@
 #include "serve/live_reload.hpp"
 
+#include "format/format.hpp"
+
 namespace boardpress::serve {
 
 // The server sends the build's generation on connect and after each build; a new one reloads.
@@ -13,29 +15,6 @@ std::string with_reload_script(std::string_view html) {
     std::size_t body_end = result.rfind("</body>");
     result.insert(body_end == std::string::npos ? result.size() : body_end, reload_script);
     return result;
-}
-
-static std::string escape_html(std::string_view text) {
-    std::string escaped;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            default:
-                escaped += c;
-        }
-    }
-    return escaped;
 }
 
 std::string build_error_page(const Diagnostics& diagnostics) {
@@ -57,19 +36,19 @@ std::string build_error_page(const Diagnostics& diagnostics) {
         bool is_error = item.severity == Severity::error;
         const SourceLocation& at = item.location;
         html += is_error ? "<li>" : "<li class=\"warning\">";
-        html += "<p><span class=\"where\">" + escape_html(at.file);
+        html += "<p><span class=\"where\">" + format::escape_html(at.file);
         if (at.line > 0) html += ":" + std::to_string(at.line);
         if (at.column > 0) html += ":" + std::to_string(at.column);
         html += "</span> ";
         html += is_error ? "error: " : "warning: ";
-        html += escape_html(item.message) + "</p>\n";
+        html += format::escape_html(item.message) + "</p>\n";
         if (!item.source_line.empty()) {
-            html += "<pre>" + escape_html(item.source_line);
+            html += "<pre>" + format::escape_html(item.source_line);
             if (at.column > 0)
                 html += "\n" + std::string(static_cast<std::size_t>(at.column - 1), ' ') + "^";
             html += "</pre>\n";
         }
-        if (!item.hint.empty()) html += "<p>Fix: " + escape_html(item.hint) + "</p>\n";
+        if (!item.hint.empty()) html += "<p>Fix: " + format::escape_html(item.hint) + "</p>\n";
         html += "</li>\n";
     }
     html += "</ol>\n</main>\n</body>\n</html>\n";

@@ -4,20 +4,9 @@
 #   tests/browser/axe.sh BOARDPRESS SOURCE_DIR
 # A missing browser or npm package fails the test rather than skipping it: ./scripts/setup.sh
 # installs both.
-set -euo pipefail
-BOARDPRESS="$1"
-SOURCE_DIR="$2"
-here="$(cd "$(dirname "$0")" && pwd)"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-command -v node > /dev/null || fail "node is not installed: run ./scripts/setup.sh"
-chromium="${CHROMIUM:-/usr/bin/chromium}"
-[ -x "$chromium" ] || fail "no Chromium at $chromium: run ./scripts/setup.sh (package chromium)"
+source "$(dirname "$0")/lib.bash"
 [ -f "$here/node_modules/axe-core/axe.min.js" ] ||
   fail "axe-core is not installed in $here/node_modules: run ./scripts/setup.sh"
-
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
 "$BOARDPRESS" build "$SOURCE_DIR" --output "$WORK/site" > "$WORK/build.txt" 2>&1 ||
   { cat "$WORK/build.txt"; fail "the example project did not build"; }
 # Pages that link the site absolutely (the 404 page) get its files from the build, not the web.
