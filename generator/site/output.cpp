@@ -42,6 +42,7 @@ StagingFolder::~StagingFolder() {
 
 void StagingFolder::make_parent(const fs::path& target) {
     fs::path parent = target.parent_path();
+    std::lock_guard lock(made_mutex_);
     if (made_.contains(parent)) return;
     fs::create_directories(parent);
     for (; parent != staging_ && !parent.empty(); parent = parent.parent_path())

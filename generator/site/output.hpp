@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <string_view>
 #include <thread>
@@ -20,6 +21,7 @@ class StagingFolder {
     StagingFolder& operator=(const StagingFolder&) = delete;
 
     // Writes `bytes` to the site-relative `path`, creating folders. The path must stay inside.
+    // write() and keep() may be called from several threads at once.
     void write(std::string_view path, std::string_view bytes);
     // Puts the existing file `from` at the site-relative `path`: a hard link when it can (an
     // unchanged page costs no copy), else a copy.
@@ -38,6 +40,7 @@ class StagingFolder {
     std::filesystem::path staging_;
     std::filesystem::path previous_;
     bool committed_ = false;
+    std::mutex made_mutex_;
     std::set<std::filesystem::path> made_;  // folders known to exist in the staging folder
     std::jthread remover_;                  // removes the site before the previous one
 };

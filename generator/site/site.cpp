@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -110,6 +111,10 @@ class StageProgress {
     std::size_t done_ = 0;
     std::mutex mutex_;
 };
+
+static unsigned workers_for(const BuildOptions& options) {
+    return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
 
 // Runs fn(0) .. fn(count - 1) on `workers` threads.
 static void parallel_for(std::size_t count, unsigned workers,
@@ -295,8 +300,7 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
                                       .value());
         jobs.push_back(std::move(job));
     }
-    unsigned workers =
-        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    unsigned workers = workers_for(options);
 
     // The PDFs, and their fingerprints: the pages they are made of, the logo and the fonts.
     site->units = plan_pdfs(tree);
@@ -460,14 +464,24 @@ BuildResult build(const BuildOptions& options) {
             const render::RenderedPage& page = site->pages[i];
             OutputRecord& made = record.outputs[page.output];
             made.key = site->layout_keys[i];
-            if (site->page_kept[i]) {
-                staging.keep(result.output / page.output, page.output);
-                made.size = site->record->outputs.at(page.output).size;
-            } else {
-                staging.write(page.output, page.html);
-                made.size = page.html.size();
-            }
+            made.size =
+                site->page_kept[i] ? site->record->outputs.at(page.output).size : page.html.size();
         }
+        // Creating thousands of files is most of a clean build's writing: on every core.
+        std::vector<std::exception_ptr> failures(site->pages.size());
+        parallel_for(site->pages.size(), workers_for(options), [&](std::size_t i) {
+            const render::RenderedPage& page = site->pages[i];
+            try {
+                if (site->page_kept[i])
+                    staging.keep(result.output / page.output, page.output);
+                else
+                    staging.write(page.output, page.html);
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        });
+        for (const auto& failure : failures)
+            if (failure) std::rethrow_exception(failure);
         for (std::size_t u = 0; u < site->units.size(); ++u) {
             const std::string& output = site->units[u].output;
             OutputRecord& made = record.outputs[output];
