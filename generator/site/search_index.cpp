@@ -62,23 +62,28 @@ std::string search_entry_line(const SearchEntry& entry) {
 
 static constexpr std::string_view script_start = "window.BOARDPRESS_SEARCH = [\n";
 
-std::string search_index_js(const std::vector<std::string>& entry_lines) {
-    std::string script(script_start);
+std::string search_index_js(const std::vector<std::string_view>& entry_lines) {
+    std::size_t size = script_start.size() + 4;
+    for (std::string_view line : entry_lines) size += line.size() + 2;
+    std::string script;
+    script.reserve(size);
+    script += script_start;
     for (std::size_t i = 0; i < entry_lines.size(); ++i) {
         script += entry_lines[i];
         script += i + 1 < entry_lines.size() ? ",\n" : "\n";
     }
-    return script + "];\n";
+    script += "];\n";
+    return script;
 }
 
 std::string search_index_js(const std::vector<SearchEntry>& entries) {
     std::vector<std::string> lines;
     for (const auto& entry : entries) lines.push_back(search_entry_line(entry));
-    return search_index_js(lines);
+    return search_index_js(std::vector<std::string_view>(lines.begin(), lines.end()));
 }
 
-std::map<std::string, std::string> search_lines_by_url(std::string_view script) {
-    std::map<std::string, std::string> lines;
+std::map<std::string_view, std::string_view> search_lines_by_url(std::string_view script) {
+    std::map<std::string_view, std::string_view> lines;
     if (!script.starts_with(script_start)) return lines;
     script.remove_prefix(script_start.size());
     static constexpr std::string_view url_start = "{\"url\":\"";
@@ -92,7 +97,7 @@ std::map<std::string, std::string> search_lines_by_url(std::string_view script) 
         // An address with an escaped character is left out: that page's entry is made again.
         std::string_view url = line.substr(url_start.size(), url_end - url_start.size());
         if (url_end == std::string_view::npos || url.find('\\') != std::string_view::npos) continue;
-        lines.emplace(std::string(url), std::string(line));
+        lines.emplace(url, line);
     }
     return lines;
 }

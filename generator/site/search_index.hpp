@@ -26,10 +26,10 @@ std::string search_entry_line(const SearchEntry& entry);
 
 // `window.BOARDPRESS_SEARCH = [` and one entry per line, so that the next build can take over
 // the lines of pages that did not change.
-std::string search_index_js(const std::vector<std::string>& entry_lines);
+std::string search_index_js(const std::vector<std::string_view>& entry_lines);
 std::string search_index_js(const std::vector<SearchEntry>& entries);
 
-// The entry lines of a search-index.js this module wrote, by address.
-std::map<std::string, std::string> search_lines_by_url(std::string_view script);
+// The entry lines of a search-index.js this module wrote, by address (views into `script`).
+std::map<std::string_view, std::string_view> search_lines_by_url(std::string_view script);
 
 }  // namespace boardpress::site

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <fstream>
 #include <functional>
@@ -324,7 +325,8 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
             record && can_reuse(*record, site->output, units[u].output, site->unit_keys[u]);
     }
     if (record && site->has_search)
-        site->old_search_lines = search_lines_by_url(read_bytes(site->output / "search-index.js"));
+        site->old_search_index = MappedFile(site->output / "search-index.js");
+    site->old_search_lines = search_lines_by_url(site->old_search_index.text());
     // A page's layout key needs its PDF's size; a kept PDF's size is in the record.
     auto layout_key = [&](std::size_t i) {
         return Fingerprint()
@@ -431,14 +433,16 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
 // The search index: new entries for the pages whose bodies were made, the last build's for the
 // rest.
 static std::string search_index(const RenderedSite& site) {
-    std::vector<std::string> lines;
+    std::deque<std::string> made;  // new entries; a deque, so the views below stay valid
+    std::vector<std::string_view> lines;
     for (std::size_t i = 0; i < site.tree.pages.size(); ++i) {
         const content::Page& page = site.tree.pages[i];
         if (page.output == "404.html" || page.output == "search.html") continue;
         if (site.body_rendered[i])
-            lines.push_back(search_entry_line({page.title, page.output, page.kind,
-                                               page.front_matter.value("summary", std::string()),
-                                               plain_text(site.bodies[i].html)}));
+            lines.push_back(made.emplace_back(
+                search_entry_line({page.title, page.output, page.kind,
+                                   page.front_matter.value("summary", std::string()),
+                                   plain_text(site.bodies[i].html)})));
         else
             lines.push_back(site.old_search_lines.at(page.output));
     }

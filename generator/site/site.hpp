@@ -24,6 +24,7 @@
 #include "pdf/pdf_writer.hpp"
 #include "render/page_renderer.hpp"
 #include "site/build_record.hpp"
+#include "site/mapped_file.hpp"
 #include "site/pdf_output.hpp"
 
 namespace boardpress::site {
@@ -89,7 +90,8 @@ struct RenderedSite {
     // `pages` and `files` entries stay empty), and the bodies that were rendered.
     std::optional<BuildRecord> record;
     std::vector<bool> page_kept, unit_kept, body_rendered;
-    std::map<std::string, std::string> old_search_lines;  // the last build's, by address
+    MappedFile old_search_index;  // the last build's search-index.js
+    std::map<std::string_view, std::string_view> old_search_lines;  // its lines, by address
     std::size_t bodies_rendered = 0, layouts_rendered = 0, pdfs_rendered = 0;
     // Stops early on errors; what was rendered up to then stays (bodies without layouts, say).
 };
