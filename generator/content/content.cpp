@@ -1,6 +1,8 @@
 // load(): content/**.md into pages and publications.
+#include <atomic>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "content/content.hpp"
 #include "data/data.hpp"
@@ -15,8 +17,8 @@ namespace {
 
 struct Source {
     const data::ListedFile* file = nullptr;
-    std::string folder;  // relative to content/, "" for content/ itself
-    std::string name;    // "02-chair.md"
+    std::string folder;        // relative to content/, "" for content/ itself
+    std::string name;          // "02-chair.md"
     std::optional<Page> page;  // empty when the file is broken
 };
 
@@ -63,7 +65,9 @@ std::optional<Page> read_page(const data::ListedFile& file, Diagnostics& diagnos
     }
 }
 
-std::string stem_of(const std::string& name) { return name.substr(0, name.size() - 3); }
+std::string stem_of(const std::string& name) {
+    return name.substr(0, name.size() - 3);
+}
 
 }  // namespace
 
@@ -73,30 +77,46 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
     std::vector<data::ListedFile> files =
         data::list_files(project_root / "content", project_root, {".md"}, diagnostics);
 
-    std::vector<Source> sources;
+    // Reading and parsing the files is most of loading a large archive: on `jobs` threads, each
+    // file's problems kept apart and reported in file order.
+    std::vector<Source> sources(files.size());
+    std::vector<Diagnostics> problems(files.size());
+    std::atomic<std::size_t> next{0};
+    auto read_files = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            const data::ListedFile& file = files[i];
+            Source& source = sources[i];
+            source.file = &file;
+            std::size_t slash = file.relative.rfind('/');
+            source.folder = slash == std::string::npos ? "" : file.relative.substr(0, slash);
+            source.name =
+                slash == std::string::npos ? file.relative : file.relative.substr(slash + 1);
+            source.page = read_page(file, problems[i]);
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned i = 1; i < std::min<std::size_t>(options.jobs, files.size()); ++i)
+            helpers.emplace_back(read_files);
+        read_files();
+    }
     std::set<std::string> publication_folders;
-    for (const auto& file : files) {
-        Source source;
-        source.file = &file;
-        std::size_t slash = file.relative.rfind('/');
-        source.folder = slash == std::string::npos ? "" : file.relative.substr(0, slash);
-        source.name = slash == std::string::npos ? file.relative : file.relative.substr(slash + 1);
-        source.page = read_page(file, diagnostics);
-        if (source.name == "index.md" && !source.folder.empty())
-            publication_folders.insert(source.folder);
-        sources.push_back(std::move(source));
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        diagnostics.append(problems[i]);
+        if (sources[i].name == "index.md" && !sources[i].folder.empty())
+            publication_folders.insert(sources[i].folder);
     }
 
     std::map<std::string, std::string> outputs;  // output path -> source that made it
     auto add = [&](Page page) -> std::optional<std::size_t> {
         auto [it, added] = outputs.emplace(page.output, page.source);
         if (!added) {
-            diagnostics.add(Diagnostic{Severity::error,
-                                       {page.source, 0, 0},
-                                       "`" + it->second + "` and `" + page.source +
-                                           "` both make `" + page.output + "`",
-                                       {},
-                                       "rename one of them"});
+            diagnostics.add(Diagnostic{
+                Severity::error,
+                {page.source, 0, 0},
+                "`" + it->second + "` and `" + page.source + "` both make `" + page.output + "`",
+                {},
+                "rename one of them"});
             return std::nullopt;
         }
         page.front_matter["title"] = page.title;
@@ -120,8 +140,10 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
             const Source* index = nullptr;
             std::vector<const Source*> sections;
             for (const Source* other : by_folder[source.folder]) {
-                if (other->name == "index.md") index = other;
-                else sections.push_back(other);
+                if (other->name == "index.md")
+                    index = other;
+                else
+                    sections.push_back(other);
             }
             if (!index || !wanted(*index)) continue;
             Page landing = *index->page;
@@ -144,7 +166,8 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
                 page.output = source.folder + "/" + page.slug + ".html";
                 if (page.kind.empty()) page.kind = publication_kind;
                 page.publication = static_cast<int>(tree.publications.size() - 1);
-                if (auto at = add(std::move(page))) tree.publications.back().sections.push_back(*at);
+                if (auto at = add(std::move(page)))
+                    tree.publications.back().sections.push_back(*at);
             }
             continue;
         }

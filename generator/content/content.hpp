@@ -49,7 +49,7 @@ FrontMatter parse_front_matter_located(std::string_view yaml, const std::string&
 // the kinds, weight: number, numbering: none|paragraphs|sections, pdf: bool or mapping, ...);
 // unknown keys are kept. Problems go to `diagnostics`.
 inline const std::vector<std::string> kinds = {"annual-report", "business-plan", "leaflet",
-                                               "summary", "report", "page"};
+                                               "summary",       "report",        "page"};
 inline const std::vector<std::string> numberings = {"none", "paragraphs", "sections"};
 
 // Checks the known keys of `front_matter` (errors at the key's line and column) and that there
@@ -66,19 +66,19 @@ bool is_iso_date(std::string_view text);
 std::string section_slug(std::string_view stem);
 
 struct Page {
-    std::string source;           // "content/annual-report-2014-15/02-chair.md" (project-relative)
-    std::string output;           // "annual-report-2014-15/chair.html" (site-relative)
-    std::string slug;             // "chair": file stem without a leading "NN-" order prefix
+    std::string source;  // "content/annual-report-2014-15/02-chair.md" (project-relative)
+    std::string output;  // "annual-report-2014-15/chair.html" (site-relative)
+    std::string slug;    // "chair": file stem without a leading "NN-" order prefix
     nlohmann::ordered_json front_matter;  // every key as written, plus defaults filled in
     std::string title;
-    std::string kind;             // the page's own kind, else its publication's, else "page"
-    std::string date;             // ISO "2015-06-30" when given
+    std::string kind;  // the page's own kind, else its publication's, else "page"
+    std::string date;  // ISO "2015-06-30" when given
     bool draft = false;
     double weight = 0;
-    std::string template_name;    // front matter `template`, else chosen by the site
-    std::string body;             // Markdown after the front matter
-    int body_line = 1;            // file line where body starts
-    int publication = -1;         // index into ContentTree::publications, or -1
+    std::string template_name;  // front matter `template`, else chosen by the site
+    std::string body;           // Markdown after the front matter
+    int body_line = 1;          // file line where body starts
+    int publication = -1;       // index into ContentTree::publications, or -1
     bool is_publication_index = false;
 };
 
@@ -95,6 +95,7 @@ struct ContentTree {
 
 struct LoadOptions {
     bool include_drafts = false;
+    unsigned jobs = 1;  // threads reading and parsing files
 };
 
 // Reads content/**.md below `project_root`. Every broken file is reported to `diagnostics`;

@@ -1,5 +1,8 @@
 #include "site/fingerprint.hpp"
 
+#include <functional>
+#include <string_view>
+
 namespace boardpress::site {
 
 void Fingerprint::mix(const unsigned char* bytes, std::size_t size) {
@@ -18,7 +21,11 @@ Fingerprint& Fingerprint::add(std::uint64_t number) {
 
 Fingerprint& Fingerprint::add(std::string_view bytes) {
     add(static_cast<std::uint64_t>(bytes.size()));
-    mix(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    // Long texts (page bodies) through the library's word-at-a-time hash; FNV goes byte by byte.
+    if (bytes.size() > 64)
+        add(static_cast<std::uint64_t>(std::hash<std::string_view>{}(bytes)));
+    else
+        mix(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     return *this;
 }
 

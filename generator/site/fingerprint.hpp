@@ -6,7 +6,9 @@
 
 namespace boardpress::site {
 
-// FNV-1a over length-prefixed pieces, so ("ab", "c") and ("a", "bc") differ.
+// FNV-1a over length-prefixed pieces, so ("ab", "c") and ("a", "bc") differ; a long piece goes in
+// as its std::hash. Fingerprints are compared only within one generator version (the record
+// says which), so a different library hash can only cause one clean build.
 class Fingerprint {
   public:
     Fingerprint& add(std::string_view bytes);

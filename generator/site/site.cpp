@@ -213,7 +213,7 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     data = fs::is_directory(root / "data") ? data::load_tree(root / "data", root, diagnostics)
                                            : nlohmann::ordered_json::object();
     content::ContentTree& tree = site->tree;
-    tree = content::load(root, {options.include_drafts}, diagnostics);
+    tree = content::load(root, {options.include_drafts, workers_for(options)}, diagnostics);
     if (!fs::is_directory(root / "templates")) {
         diagnostics.add(Error({"templates/", 0, 0}, "the project has no templates/ folder",
                               "run the build in a project folder, or create templates/"));
@@ -272,10 +272,15 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     const std::uint64_t glossary_key =
         Fingerprint().add(data.value("glossary", nlohmann::ordered_json()).dump()).value();
 
+    unsigned workers = workers_for(options);
+    // Each page's job and the fingerprint of its body, on every core: a large archive has
+    // thousands of pages to fingerprint before anything can be kept.
     std::vector<render::PageJob>& jobs = site->jobs;
-    for (std::size_t i = 0; i < tree.pages.size(); ++i) {
+    jobs.resize(tree.pages.size());
+    site->body_keys.resize(tree.pages.size());
+    parallel_for(tree.pages.size(), workers, [&](std::size_t i) {
         const content::Page& page = tree.pages[i];
-        render::PageJob job;
+        render::PageJob& job = jobs[i];
         job.page = &page;
         job.template_name = layout_for(page, root);
         job.settings = settings;
@@ -290,18 +295,16 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
         if (page.output == "404.html" && !config.base_url.empty())
             job.context["root"] = config.base_url;
         job.outline = outline_for(tree, page, job.context["page"]);
-        site->body_keys.push_back(Fingerprint(site_key)
-                                      .add(page.source)
-                                      .add(page.body)
-                                      .add(page.front_matter.dump())
-                                      .add(job.context.dump())
-                                      .add(job.as_of)
-                                      .add(job.glossary ? glossary_key : 0)
-                                      .add(dependencies.text_key(page.body))
-                                      .value());
-        jobs.push_back(std::move(job));
-    }
-    unsigned workers = workers_for(options);
+        site->body_keys[i] = Fingerprint(site_key)
+                                 .add(page.source)
+                                 .add(page.body)
+                                 .add(page.front_matter.dump())
+                                 .add(job.context.dump())
+                                 .add(job.as_of)
+                                 .add(job.glossary ? glossary_key : 0)
+                                 .add(dependencies.text_key(page.body))
+                                 .value();
+    });
 
     // The PDFs, and their fingerprints: the pages they are made of, the logo and the fonts.
     site->units = plan_pdfs(tree);
