@@ -74,8 +74,8 @@ int serve_command(const Arguments& arguments) {
             std::size_t used = 0;
             port = std::stoi(text, &used);
             if (used != text.size() || port < 0 || port > 65535)
-                throw std::invalid_argument("--port takes a number from 1 to 65535, not `" + text +
-                                            "`");
+                throw std::invalid_argument(
+                    "--port takes a number from 1 to 65535 (0: any free port), not `" + text + "`");
         } else if (!argument.empty() && argument[0] != '-' && !have_dir) {
             options.project_root = argument;
             have_dir = true;
