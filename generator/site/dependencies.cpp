@@ -4,6 +4,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include "data/data.hpp"
 #include "site/fingerprint.hpp"
@@ -24,13 +25,6 @@ bool word_at(std::string_view text, std::size_t at, std::string_view word) {
     if (at > 0 && is_word_char(text[at - 1])) return false;
     std::size_t end = at + word.size();
     return end >= text.size() || !is_word_char(text[end]);
-}
-
-bool contains_word(std::string_view text, std::string_view word) {
-    for (std::size_t at = text.find(word); at != std::string_view::npos;
-         at = text.find(word, at + 1))
-        if (word_at(text, at, word)) return true;
-    return false;
 }
 
 std::size_t skip_spaces(std::string_view text, std::size_t at) {
@@ -83,9 +77,59 @@ std::string read_text(const fs::path& path) {
     return data::try_read_file(path).value_or(std::string());
 }
 
+// Looks every word of `text` up among the dataset names, with and without hyphens (for keys
+// such as `budget-2015` as well as `cp` in `cp-totals`).
+void add_named_datasets(std::string_view text, const DatasetNames& dataset_names,
+                        References& found) {
+    for (bool hyphens : {false, true}) {
+        auto in_word = [&](char c) { return is_word_char(c) || (hyphens && c == '-'); };
+        for (std::size_t at = 0; at < text.size();) {
+            if (!in_word(text[at])) {
+                ++at;
+                continue;
+            }
+            std::size_t end = at;
+            while (end < text.size() && in_word(text[end])) ++end;
+            auto name = dataset_names.find(text.substr(at, end - at));
+            if (name != dataset_names.end()) found.datasets.insert(*name);
+            at = end;
+        }
+    }
+}
+
+// The insides of the fenced code blocks (``` or ~~~, up to three spaces in) of Markdown `text`.
+std::vector<std::string_view> fenced_blocks(std::string_view text) {
+    std::vector<std::string_view> blocks;
+    std::string_view fence;  // the open fence's marker run; empty outside a block
+    std::size_t inside = 0;  // where the open block's text starts
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(at, end - at);
+        std::size_t indent = line.find_first_not_of(' ');
+        if (indent != std::string_view::npos && indent <= 3 &&
+            (line[indent] == '`' || line[indent] == '~')) {
+            std::size_t run_end = line.find_first_not_of(line[indent], indent);
+            std::string_view run = line.substr(
+                indent, (run_end == std::string_view::npos ? line.size() : run_end) - indent);
+            if (fence.empty() && run.size() >= 3) {
+                fence = run;
+                inside = end + 1;
+            } else if (!fence.empty() && run.front() == fence.front() &&
+                       run.size() >= fence.size()) {
+                blocks.push_back(text.substr(inside, at - inside));
+                fence = {};
+            }
+        }
+        at = end + 1;
+    }
+    if (!fence.empty() && inside < text.size()) blocks.push_back(text.substr(inside));
+    return blocks;
+}
+
 }  // namespace
 
-References find_references(std::string_view text, const std::set<std::string>& dataset_names) {
+References find_references(std::string_view text, const DatasetNames& dataset_names) {
     References found;
     for (std::size_t open = text.find('{'); open != std::string_view::npos;
          open = text.find('{', open + 1)) {
@@ -96,11 +140,13 @@ References find_references(std::string_view text, const std::set<std::string>& d
         std::string_view tag = text.substr(open + 2, close - open - 2);
         if (!tag.empty() && (tag.front() == '-' || tag.front() == '+')) tag.remove_prefix(1);
         scan_tag(tag, is_statement, found);
+        add_named_datasets(tag, dataset_names, found);  // a name in a list a loop goes through
         open = close;
     }
-    // Components name their datasets in their options (`data: cp.referrals`), outside any tag.
-    for (const std::string& name : dataset_names)
-        if (contains_word(text, name)) found.datasets.insert(name);
+    // Components name their datasets in their options (`data: cp.referrals`): the words of
+    // fenced blocks are looked up too (prose cannot read data).
+    for (std::string_view block : fenced_blocks(text))
+        add_named_datasets(block, dataset_names, found);
     return found;
 }
 
@@ -172,6 +218,12 @@ std::uint64_t DependencyIndex::template_key(const std::string& name) const {
     auto found = template_keys_.find(name);
     if (found != template_keys_.end()) return found->second;
     return Fingerprint().add(name).add("missing").value();
+}
+
+std::uint64_t DependencyIndex::named_datasets_key(std::string_view text) const {
+    References named;
+    add_named_datasets(text, dataset_names_, named);
+    return key_of(named);
 }
 
 std::uint64_t DependencyIndex::folder_key(std::string_view prefix) const {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -23,9 +24,12 @@ struct References {
     bool every_dataset = false;       // `data` used whole, or indexed by an expression
 };
 
+// The top-level data keys, looked up by any string-like key.
+using DatasetNames = std::set<std::string, std::less<>>;
+
 // Scans `text` (a template or a Markdown body) for the templates it loads and, of `dataset_names`,
 // those it names.
-References find_references(std::string_view text, const std::set<std::string>& dataset_names);
+References find_references(std::string_view text, const DatasetNames& dataset_names);
 
 class DependencyIndex {
   public:
@@ -38,6 +42,9 @@ class DependencyIndex {
     std::uint64_t template_key(const std::string& name) const;
     // The same for a text that is not a template file (a page's body).
     std::uint64_t text_key(std::string_view text) const;
+    // The fingerprint of the datasets whose names are words of `text` (a page's front matter,
+    // which can name the dataset its body reads).
+    std::uint64_t named_datasets_key(std::string_view text) const;
     // The fingerprint of every file whose name starts with `prefix` ("fonts/").
     std::uint64_t folder_key(std::string_view prefix) const;
 
@@ -48,7 +55,7 @@ class DependencyIndex {
     std::map<std::string, std::uint64_t> template_hashes_;  // name -> fingerprint of its text
     std::map<std::string, References> template_references_;
     std::map<std::string, std::uint64_t> dataset_hashes_;  // key -> fingerprint of its value
-    std::set<std::string> dataset_names_;
+    DatasetNames dataset_names_;
     std::map<std::string, std::uint64_t> template_keys_;  // computed once for every template
 };
 

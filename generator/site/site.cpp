@@ -303,6 +303,7 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
                                  .add(job.as_of)
                                  .add(job.glossary ? glossary_key : 0)
                                  .add(dependencies.text_key(page.body))
+                                 .add(dependencies.named_datasets_key(page.front_matter.dump()))
                                  .value();
     });
 
