@@ -103,6 +103,23 @@ enum class RagSort { plan, due, status };
 // The optional columns of an action row; Action and Status are always shown.
 enum class RagColumn { owner, due, impact, measure, update };
 
+// A column's heading, the same on the page and in the PDF.
+constexpr std::string_view rag_column_heading(RagColumn column) {
+    switch (column) {
+        case RagColumn::owner:
+            return "By whom";
+        case RagColumn::due:
+            return "By when";
+        case RagColumn::impact:
+            return "Intended impact";
+        case RagColumn::measure:
+            return "Measure";
+        case RagColumn::update:
+            break;
+    }
+    return "Latest update";
+}
+
 struct RagCounts {
     std::array<int, kRagStatuses.size()> by_status{};  // indexed by RagStatus
     int overdue = 0;

@@ -28,22 +28,6 @@ void status_html(RagStatus status, std::string& out, std::string_view suffix = {
     out += "</span>";
 }
 
-std::string_view column_heading(RagColumn column) {
-    switch (column) {
-        case RagColumn::owner:
-            return "By whom";
-        case RagColumn::due:
-            return "By when";
-        case RagColumn::impact:
-            return "Intended impact";
-        case RagColumn::measure:
-            return "Measure";
-        case RagColumn::update:
-            break;
-    }
-    return "Latest update";
-}
-
 void open_cell(std::string_view label, std::string_view classes, std::string& out) {
     out += "<td";
     if (!classes.empty()) {
@@ -82,10 +66,10 @@ std::string written_datetime(const components::DueDate& due) {
 void due_cell(const RagAction& action, std::string& out) {
     const auto& due = action.due;
     if (due.precision == DuePrecision::none && !action.overdue) {
-        text_cell(column_heading(RagColumn::due), {}, out);
+        text_cell(components::rag_column_heading(RagColumn::due), {}, out);
         return;
     }
-    open_cell(column_heading(RagColumn::due), "rag-due", out);
+    open_cell(components::rag_column_heading(RagColumn::due), "rag-due", out);
     if (due.is_date()) {
         out += "<time datetime=\"" + written_datetime(due) + "\">";
         append_text(due.display, out);
@@ -129,19 +113,19 @@ void action_row(const RagModel& model, const RagPriority& priority, const RagAct
         }
         switch (column) {
             case RagColumn::owner:
-                text_cell(column_heading(column), action.owner, out);
+                text_cell(components::rag_column_heading(column), action.owner, out);
                 break;
             case RagColumn::due:
                 due_cell(action, out);
                 break;
             case RagColumn::impact:
-                text_cell(column_heading(column), action.impact, out);
+                text_cell(components::rag_column_heading(column), action.impact, out);
                 break;
             case RagColumn::measure:
-                text_cell(column_heading(column), action.measure, out);
+                text_cell(components::rag_column_heading(column), action.measure, out);
                 break;
             case RagColumn::update:
-                text_cell(column_heading(column), action.update, out);
+                text_cell(components::rag_column_heading(column), action.update, out);
                 break;
         }
     }
@@ -165,7 +149,7 @@ void priority_html(const RagModel& model, const RagPriority& priority, std::stri
     for (RagColumn column : model.columns) {
         if (column == RagColumn::update) out += "<th scope=\"col\">Status</th>";
         out += "<th scope=\"col\">";
-        append_text(column_heading(column), out);
+        append_text(components::rag_column_heading(column), out);
         out += "</th>";
     }
     if (!model.has(RagColumn::update)) out += "<th scope=\"col\">Status</th>";

@@ -128,22 +128,6 @@ TableCell heading_cell(std::string text, const Theme& theme, Align align = Align
     return cell;
 }
 
-std::string_view column_heading(RagColumn column) {
-    switch (column) {
-        case RagColumn::owner:
-            return "By whom";
-        case RagColumn::due:
-            return "By when";
-        case RagColumn::impact:
-            return "Intended impact";
-        case RagColumn::measure:
-            return "Measure";
-        case RagColumn::update:
-            break;
-    }
-    return "Latest update";
-}
-
 TableCell due_cell(const RagAction& action, const Theme& theme) {
     TableCell cell = text_cell(action.due.display, theme);
     if (action.overdue) {
@@ -286,7 +270,7 @@ void priority_table(const RagModel& model, const RagPriority& priority, Layout& 
     if (!model.group_objectives()) head.push_back(heading_cell("Objective", theme));
     for (RagColumn column : model.columns) {
         if (column == RagColumn::update) head.push_back(heading_cell("Status", theme));
-        head.push_back(heading_cell(std::string(column_heading(column)), theme));
+        head.push_back(heading_cell(std::string(components::rag_column_heading(column)), theme));
     }
     if (!model.has(RagColumn::update)) head.push_back(heading_cell("Status", theme));
     spec.rows.push_back(std::move(head));
