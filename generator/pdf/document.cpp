@@ -20,26 +20,6 @@ namespace boardpress::pdf {
 
 namespace {
 
-bool has_prefix(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-    return true;
-}
-
-std::string resolve_link(std::string_view url, const std::string& prefix,
-                         const std::string& base_url) {
-    if (url.empty()) return {};
-    if (url[0] == '#') return "#" + prefix + std::string(url.substr(1));
-    if (has_prefix(url, "http://") || has_prefix(url, "https://") || has_prefix(url, "mailto:"))
-        return std::string(url);
-    if (base_url.empty() || url.find(':') != std::string_view::npos) return {};
-    std::string base = base_url;
-    if (base.back() != '/') base += '/';
-    while (!url.empty() && url[0] == '/') url.remove_prefix(1);
-    return base + std::string(url);
-}
-
 std::string chapter_prefix(std::size_t index) {
     return "c" + std::to_string(index + 1) + ":";
 }

@@ -14,6 +14,7 @@
 #include <map>
 
 #include "format/format.hpp"
+#include "pdf/components_pdf_parts.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/hpdf_doc.hpp"
 #include "pdf/metadata.hpp"
@@ -23,6 +24,8 @@
 namespace boardpress::pdf {
 
 namespace {
+
+using parts::style;
 
 constexpr double sheet_width = 841.89;  // A4 landscape
 constexpr double sheet_height = 595.276;
@@ -43,27 +46,6 @@ constexpr std::array<Slot, leaflet_panel_count> slots = {Slot{0, 2}, Slot{0, 0},
 // The order panels are drawn in, page by page, so text extracted in content order reads 1, 2, 6
 // then 3, 4, 5.
 constexpr std::array<int, leaflet_panel_count> drawing_order = {1, 2, 6, 3, 4, 5};
-
-bool has_prefix(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-    return true;
-}
-
-// As the report does: "#id" stays, absolute http(s) and mailto links stay, a relative link is
-// made absolute with the base URL (or dropped without one).
-std::string resolve_link(std::string_view url, const std::string& base_url) {
-    if (url.empty()) return {};
-    if (url[0] == '#') return std::string(url);
-    if (has_prefix(url, "http://") || has_prefix(url, "https://") || has_prefix(url, "mailto:"))
-        return std::string(url);
-    if (base_url.empty() || url.find(':') != std::string_view::npos) return {};
-    std::string base = base_url;
-    if (base.back() != '/') base += '/';
-    while (!url.empty() && url[0] == '/') url.remove_prefix(1);
-    return base + std::string(url);
-}
 
 // Typewriter quotes in option strings (front matter) made typographic, as the Markdown's are:
 // ' and " after a letter, digit or closing punctuation close, others open.
@@ -100,14 +82,6 @@ std::string website(std::string_view url) {
 
 Color mix(Color a, Color b, double t) {
     return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
-}
-
-Style style(Face face, double size, Color color) {
-    Style s;
-    s.face = face;
-    s.size = size;
-    s.color = color;
-    return s;
 }
 
 void shift(Item& item, double dx) {
@@ -462,7 +436,7 @@ class LeafletWriter {
         walk_options.document = &document_;
         walk_options.outline = &outline_;
         walk_options.resolve_link = [&](std::string_view url) {
-            return resolve_link(url, options_.pdf.base_url);
+            return resolve_link(url, "", options_.pdf.base_url);
         };
         walk_options.resolve_image = options_.pdf.resolve_image;
         walk_options.render_code_block = options_.pdf.render_code_block;

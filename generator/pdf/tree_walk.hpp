@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "markdown/markdown.hpp"
 #include "pdf/layout.hpp"
@@ -20,6 +21,15 @@ struct WalkOptions {
     std::function<std::string(std::string_view url)> resolve_image;
     std::function<bool(const CodeBlock&, Layout&)> render_code_block;
 };
+
+// The usual WalkOptions::resolve_link: "#id" stays in the document (as "#" + anchor_prefix +
+// "id"), http(s) and mailto links stay, a site-relative link is made absolute with `base_url`,
+// or dropped ("") without one.
+std::string resolve_link(std::string_view url, std::string_view anchor_prefix,
+                         const std::string& base_url);
+
+// Whether `text` starts with `prefix` (lower case), ignoring case: URL schemes.
+bool has_prefix(std::string_view text, std::string_view prefix);
 
 // Lays out the document's blocks, then its footnotes under a "Notes" rule.
 void walk(Layout& layout, const WalkOptions& options);
