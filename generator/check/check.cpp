@@ -62,7 +62,7 @@ Report check_site(const site::RenderedSite& site) {
     Report report;
     for (std::size_t i = 0; i < site.tree.pages.size(); ++i) {
         if (!view.has_body(i)) continue;
-        PageSource source(site.tree.pages[i], view.expanded[i]);
+        PageSource source(site.tree.pages[i], site.bodies[i].markdown);
         check_body_links(view, i, source, findings);
         check_images(view, i, source, findings);
         check_headings(view, i, source, findings);

@@ -124,8 +124,8 @@ void check_layout_links(const SiteView& view, Findings& findings) {
     // Top-level pages first: there a link reads as boardpress.json and templates write it (no
     // `../` in front), so the first report of it, the one kept, says it the same way.
     std::vector<std::size_t> pages;
-    for (std::size_t i = 0; i < view.layouts.size(); ++i)
-        if (!view.layouts[i].empty()) pages.push_back(i);
+    for (std::size_t i = 0; i < view.html.size(); ++i)
+        if (!view.layout(i).empty()) pages.push_back(i);
     auto depth = [&](std::size_t i) {
         return std::count(site.tree.pages[i].output.begin(), site.tree.pages[i].output.end(), '/');
     };

@@ -162,7 +162,7 @@ std::optional<LinkProblem> link_problem(const SiteView& view, std::size_t page,
     }
     if (!target.has_fragment || target.fragment.empty()) return std::nullopt;
     std::optional<std::size_t> to = view.page_at(*output);
-    if (!to || view.layouts[*to].empty()) return std::nullopt;  // a PDF, or a page not laid out
+    if (!to || view.layout(*to).empty()) return std::nullopt;  // a PDF, or a page not laid out
     const std::set<std::string>& ids = view.html[*to].ids;
     if (ids.count(target.fragment)) return std::nullopt;
     bool same_page = *to == page;

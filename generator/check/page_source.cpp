@@ -42,7 +42,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 }  // namespace
 
-PageSource::PageSource(const content::Page& page, std::string expanded) : page_(page) {
+PageSource::PageSource(const content::Page& page, std::string_view expanded) : page_(page) {
     const std::string& body = page_.body;
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < body.size(); ++i)

@@ -21,7 +21,7 @@ class PageSource {
   public:
     // `expanded` is the body as the parser saw it; "" when it is not known, and then text is
     // looked for in the whole file nearest the line it was seen on.
-    explicit PageSource(const content::Page& page, std::string expanded = {});
+    explicit PageSource(const content::Page& page, std::string_view expanded = {});
 
     const std::string& file() const { return page_.source; }
     const std::string& body() const { return page_.body; }

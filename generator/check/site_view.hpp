@@ -20,12 +20,12 @@ struct SiteView {
     explicit SiteView(const site::RenderedSite& rendered) : site(rendered) {}
 
     const site::RenderedSite& site;
-    std::vector<std::string> expanded;  // each templated body as the parser saw it, else ""
-    std::vector<std::string> layouts;   // each page's final HTML; "" when it was not laid out
-    std::vector<HtmlFacts> html;        // `layouts`, scanned
-    std::set<std::string> outputs;      // every file the site writes, site-relative
+    std::vector<HtmlFacts> html;    // each page's layout(), scanned
+    std::set<std::string> outputs;  // every file the site writes, site-relative
     std::map<std::string, std::size_t> page_by_output;
 
+    // Page `page`'s final HTML; "" when it was not laid out.
+    std::string_view layout(std::size_t page) const;
     // True when page `page` is the user's Markdown (content/...) and its body parsed.
     bool has_body(std::size_t page) const;
     // The page at a site-relative path, if it is one.

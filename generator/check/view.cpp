@@ -8,6 +8,10 @@ namespace fs = std::filesystem;
 
 namespace boardpress::check {
 
+std::string_view SiteView::layout(std::size_t page) const {
+    return page < site.pages.size() ? std::string_view(site.pages[page].html) : std::string_view();
+}
+
 bool SiteView::has_body(std::size_t page) const {
     return page < site.bodies.size() && site.bodies[page].document.root() &&
            site.tree.pages[page].source.starts_with("content/");
@@ -46,16 +50,8 @@ SiteView make_view(const site::RenderedSite& site) {
         view.outputs.insert("feed.xml");
     }
 
-    // The bodies as the parser saw them, to line them up with the files (page_source.hpp).
-    view.expanded.resize(tree.pages.size());
     for (std::size_t i = 0; i < tree.pages.size(); ++i)
-        if (view.has_body(i) && tree.pages[i].body.find('{') != std::string::npos)
-            view.expanded[i] = site.bodies[i].markdown;
-
-    view.layouts.resize(tree.pages.size());
-    for (std::size_t i = 0; i < site.pages.size() && i < view.layouts.size(); ++i)
-        view.layouts[i] = site.pages[i].html;
-    for (const auto& html : view.layouts) view.html.push_back(scan_html(html));
+        view.html.push_back(scan_html(view.layout(i)));
     return view;
 }
 
