@@ -1,11 +1,10 @@
 // load(): content/**.md into pages and publications.
-#include <atomic>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "content/content.hpp"
 #include "data/data.hpp"
+#include "parallel/parallel.hpp"
 
 namespace fs = std::filesystem;
 
@@ -81,25 +80,15 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
     // file's problems kept apart and reported in file order.
     std::vector<Source> sources(files.size());
     std::vector<Diagnostics> problems(files.size());
-    std::atomic<std::size_t> next{0};
-    auto read_files = [&] {
-        for (std::size_t i = next++; i < files.size(); i = next++) {
-            const data::ListedFile& file = files[i];
-            Source& source = sources[i];
-            source.file = &file;
-            std::size_t slash = file.relative.rfind('/');
-            source.folder = slash == std::string::npos ? "" : file.relative.substr(0, slash);
-            source.name =
-                slash == std::string::npos ? file.relative : file.relative.substr(slash + 1);
-            source.page = read_page(file, problems[i]);
-        }
-    };
-    {
-        std::vector<std::jthread> helpers;
-        for (unsigned i = 1; i < std::min<std::size_t>(options.jobs, files.size()); ++i)
-            helpers.emplace_back(read_files);
-        read_files();
-    }
+    parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+        const data::ListedFile& file = files[i];
+        Source& source = sources[i];
+        source.file = &file;
+        std::size_t slash = file.relative.rfind('/');
+        source.folder = slash == std::string::npos ? "" : file.relative.substr(0, slash);
+        source.name = slash == std::string::npos ? file.relative : file.relative.substr(slash + 1);
+        source.page = read_page(file, problems[i]);
+    });
     std::set<std::string> publication_folders;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         diagnostics.append(problems[i]);

@@ -170,7 +170,9 @@ DependencyIndex::DependencyIndex(const fs::path& templates_folder,
         std::string name = relative.generic_string();
         std::string text = read_text(it->path());
         template_hashes_[name] = Fingerprint().add(name).add(text).value();
-        template_references_[name] = find_references(text, dataset_names_);
+        // Fonts and images are hashed, not read for references.
+        if (text.find('\0') == std::string::npos)
+            template_references_[name] = find_references(text, dataset_names_);
     }
     for (const auto& entry : template_hashes_) {
         References total;
@@ -193,24 +195,23 @@ void DependencyIndex::reach(const std::string& name, std::set<std::string>& seen
     for (const std::string& next : own.templates) reach(next, seen, total);
 }
 
+// Adds each name of `names` (every one in `hashes` when `every`) with its hash, 0 when unknown.
+static void add_each(Fingerprint& key, const std::map<std::string, std::uint64_t>& hashes,
+                     bool every, const std::set<std::string>& names) {
+    if (every) {
+        for (const auto& [name, hash] : hashes) key.add(name).add(hash);
+        return;
+    }
+    for (const std::string& name : names) {
+        auto found = hashes.find(name);
+        key.add(name).add(found == hashes.end() ? 0 : found->second);
+    }
+}
+
 std::uint64_t DependencyIndex::key_of(const References& references) const {
     Fingerprint key;
-    auto add_template = [&](const std::string& name) {
-        auto found = template_hashes_.find(name);
-        key.add(name).add(found == template_hashes_.end() ? 0 : found->second);
-    };
-    if (references.every_template)
-        for (const auto& entry : template_hashes_) add_template(entry.first);
-    else
-        for (const std::string& name : references.templates) add_template(name);
-    auto add_dataset = [&](const std::string& name) {
-        auto found = dataset_hashes_.find(name);
-        key.add(name).add(found == dataset_hashes_.end() ? 0 : found->second);
-    };
-    if (references.every_dataset)
-        for (const auto& entry : dataset_hashes_) add_dataset(entry.first);
-    else
-        for (const std::string& name : references.datasets) add_dataset(name);
+    add_each(key, template_hashes_, references.every_template, references.templates);
+    add_each(key, dataset_hashes_, references.every_dataset, references.datasets);
     return key.value();
 }
 

@@ -1,6 +1,5 @@
 #include "site/site.hpp"
 
-#include <atomic>
 #include <chrono>
 #include <deque>
 #include <exception>
@@ -15,6 +14,7 @@
 #include "config/config.hpp"
 #include "content/content.hpp"
 #include "data/data.hpp"
+#include "parallel/parallel.hpp"
 #include "pdf/components_pdf.hpp"
 #include "pdf/leaflet.hpp"
 #include "render/page_renderer.hpp"
@@ -117,19 +117,6 @@ static unsigned workers_for(const BuildOptions& options) {
     return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Runs fn(0) .. fn(count - 1) on `workers` threads.
-static void parallel_for(std::size_t count, unsigned workers,
-                         const std::function<void(std::size_t)>& fn) {
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < count; i = next++) fn(i);
-    };
-    workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(count)));
-    std::vector<std::jthread> threads;
-    for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
-    work();
-}
-
 // The PDFs of the site, each from the parsed pages it is made of.
 static std::vector<pdf::PdfFile> write_pdfs(const std::vector<PdfUnit>& units,
                                             const std::vector<render::PageBody>& bodies,
@@ -226,19 +213,8 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
 
     if (auto page = not_found_page(tree)) tree.pages.push_back(std::move(*page));
     site->has_search = fs::is_regular_file(root / "templates" / "search.html");
-    if (site->has_search &&
-        std::none_of(tree.pages.begin(), tree.pages.end(),
-                     [](const auto& page) { return page.output == "search.html"; })) {
-        content::Page search;
-        search.source = "templates/search.html";
-        search.output = "search.html";
-        search.slug = "search";
-        search.title = "Search";
-        search.kind = "page";
-        search.template_name = "search.html";
-        search.front_matter = {{"title", search.title}};
-        tree.pages.push_back(std::move(search));
-    }
+    if (site->has_search)
+        if (auto page = search_page(tree)) tree.pages.push_back(std::move(*page));
 
     // The home page exists even without content/index.md.
     bool has_home = std::any_of(tree.pages.begin(), tree.pages.end(),
@@ -357,15 +333,24 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     std::vector<render::PageBody>& bodies = site->bodies;
     bodies.resize(jobs.size());
     site->body_rendered.assign(jobs.size(), false);
+    // A page's layout is decided once its download link is known: now, unless its PDF is to be
+    // made again.
+    site->layout_keys.assign(jobs.size(), 0);
+    site->page_kept.assign(jobs.size(), false);
+    auto decide_layout = [&](std::size_t i) {
+        site->layout_keys[i] = layout_key(i);
+        site->page_kept[i] =
+            record && can_reuse(*record, site->output, tree.pages[i].output, site->layout_keys[i]);
+    };
+    auto in_new_pdf = [&](std::size_t i) {
+        return unit_of[i] < units.size() && !site->unit_kept[unit_of[i]];
+    };
     std::vector<std::size_t> to_render;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        const std::string& output = tree.pages[i].output;
-        bool in_new_pdf = unit_of[i] < units.size() && !site->unit_kept[unit_of[i]];
-        bool layout_known = unit_of[i] == units.size() || site->unit_kept[unit_of[i]];
-        bool layout_kept =
-            layout_known && record && can_reuse(*record, site->output, output, layout_key(i));
-        bool search_kept = !site->has_search || site->old_search_lines.contains(output);
-        if (in_new_pdf || !layout_kept || !search_kept || !record) {
+        if (!in_new_pdf(i)) decide_layout(i);
+        bool search_kept =
+            !site->has_search || site->old_search_lines.contains(tree.pages[i].output);
+        if (in_new_pdf(i) || !site->page_kept[i] || !search_kept || !record) {
             to_render.push_back(i);
             site->body_rendered[i] = true;
         }
@@ -410,15 +395,11 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
 
     std::vector<render::RenderedPage>& pages = site->pages;
     pages.resize(jobs.size());
-    site->page_kept.assign(jobs.size(), false);
     to_render.clear();
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        site->layout_keys.push_back(layout_key(i));
+        if (in_new_pdf(i)) decide_layout(i);
         pages[i].output = tree.pages[i].output;
-        if (record && can_reuse(*record, site->output, pages[i].output, site->layout_keys[i]))
-            site->page_kept[i] = true;
-        else if (!failed(i))
-            to_render.push_back(i);
+        if (!site->page_kept[i] && !failed(i)) to_render.push_back(i);
     }
     site->layouts_rendered = to_render.size();
     StageProgress layout_progress(options, "layouts", to_render.size());

@@ -95,4 +95,19 @@ std::optional<content::Page> not_found_page(const content::ContentTree& tree) {
     return page;
 }
 
+std::optional<content::Page> search_page(const content::ContentTree& tree) {
+    bool taken = std::any_of(tree.pages.begin(), tree.pages.end(),
+                             [](const auto& page) { return page.output == "search.html"; });
+    if (taken) return std::nullopt;
+    content::Page page;
+    page.source = "templates/search.html";
+    page.output = "search.html";
+    page.slug = "search";
+    page.title = "Search";
+    page.kind = "page";
+    page.template_name = "search.html";
+    page.front_matter = {{"title", page.title}};
+    return page;
+}
+
 }  // namespace boardpress::site

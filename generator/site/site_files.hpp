@@ -22,4 +22,8 @@ std::string atom_feed(const config::SiteConfig& config, const content::ContentTr
 // the project writes its own.
 std::optional<content::Page> not_found_page(const content::ContentTree& tree);
 
+// The page "search.html", laid out by templates/search.html (the project has one when it wants
+// search), or nullopt when the project writes its own.
+std::optional<content::Page> search_page(const content::ContentTree& tree);
+
 }  // namespace boardpress::site
