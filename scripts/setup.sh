@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev
-          libharfbuzz-dev nlohmann-json3-dev catch2 libyaml-cpp-dev fonts-liberation2 poppler-utils
+          libharfbuzz-dev nlohmann-json3-dev catch2 libyaml-cpp-dev libjemalloc-dev fonts-liberation2 poppler-utils
           qpdf chromium)
 # Node.js for the browser test; machines with Node from elsewhere (NodeSource) already have npm.
 command -v node > /dev/null || packages+=(nodejs)

@@ -22,6 +22,7 @@ struct Source {
 };
 
 std::string without_crlf(std::string_view text) {
+    if (text.find('\r') == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i)
@@ -119,23 +120,24 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
         return source.page && (options.include_drafts || !source.page->draft);
     };
 
-    std::map<std::string, std::vector<const Source*>> by_folder;  // in file-name order
-    for (const auto& source : sources) by_folder[source.folder].push_back(&source);
+    // Each page is moved out of its source once it is placed.
+    std::map<std::string, std::vector<Source*>> by_folder;  // in file-name order
+    for (auto& source : sources) by_folder[source.folder].push_back(&source);
     std::set<std::string> done_folders;
-    for (const auto& source : sources) {
+    for (auto& source : sources) {
         if (publication_folders.count(source.folder)) {
             if (!done_folders.insert(source.folder).second) continue;
             // The whole publication, at the place of its first file.
-            const Source* index = nullptr;
-            std::vector<const Source*> sections;
-            for (const Source* other : by_folder[source.folder]) {
+            Source* index = nullptr;
+            std::vector<Source*> sections;
+            for (Source* other : by_folder[source.folder]) {
                 if (other->name == "index.md")
                     index = other;
                 else
                     sections.push_back(other);
             }
             if (!index || !wanted(*index)) continue;
-            Page landing = *index->page;
+            Page landing = std::move(*index->page);
             landing.output = source.folder + "/index.html";
             landing.slug = "index";
             landing.is_publication_index = true;
@@ -148,9 +150,9 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
             publication.index_page = *landing_index;
             publication.folder = source.folder;
             tree.publications.push_back(publication);
-            for (const Source* section : sections) {
+            for (Source* section : sections) {
                 if (!wanted(*section)) continue;
-                Page page = *section->page;
+                Page page = std::move(*section->page);
                 page.slug = section_slug(stem_of(section->name));
                 page.output = source.folder + "/" + page.slug + ".html";
                 if (page.kind.empty()) page.kind = publication_kind;
@@ -161,7 +163,7 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
             continue;
         }
         if (!wanted(source)) continue;
-        Page page = *source.page;
+        Page page = std::move(*source.page);
         page.slug = stem_of(source.name);
         page.output = (source.folder.empty() ? "" : source.folder + "/") + page.slug + ".html";
         if (page.kind.empty()) page.kind = "page";

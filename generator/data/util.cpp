@@ -187,20 +187,25 @@ struct Walker {
                   "remove the link: it makes a loop");
             return;
         }
-        std::vector<std::string> names;
+        // Each entry's type comes with the listing: no stat per file unless it is a link.
+        std::vector<fs::directory_entry> entries;
         for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-            names.push_back(it->path().filename().string());
+            entries.push_back(*it);
         if (ec) {
             std::string display = display_path(folder, project_root);
             error(display, "cannot read the folder `" + display + "`", {});
         }
-        std::sort(names.begin(), names.end());  // std::string compares bytes as unsigned
-        for (const auto& name : names) {
+        // std::string compares bytes as unsigned
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+            return a.path().filename().native() < b.path().filename().native();
+        });
+        for (const auto& entry : entries) {
+            const fs::path& path = entry.path();
+            std::string name = path.filename().string();
             if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) continue;
-            fs::path path = folder / name;
-            std::string display = display_path(path, project_root);
+            std::string display = root_name + prefix + name;
             bool wanted = has_extension(name, extensions);
-            if (fs::is_symlink(fs::symlink_status(path, ec))) {
+            if (entry.is_symlink(ec)) {
                 bool exists = fs::exists(path, ec);
                 bool directory = exists && fs::is_directory(path, ec);
                 if (!directory && !wanted) continue;
@@ -219,9 +224,9 @@ struct Walker {
                     continue;
                 }
             }
-            if (fs::is_directory(path, ec)) {
+            if (entry.is_directory(ec)) {
                 walk(path, prefix + name + "/");
-            } else if (wanted && fs::is_regular_file(path, ec)) {
+            } else if (wanted && entry.is_regular_file(ec)) {
                 files.push_back(ListedFile{path, prefix + name, display});
             }
         }

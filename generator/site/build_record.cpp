@@ -4,22 +4,24 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "data/data.hpp"
 
 namespace fs = std::filesystem;
 
 namespace boardpress::site {
 
-static constexpr std::string_view header = "boardpress-build 1 ";
+static constexpr std::string_view header = "boardpress-build 2 ";
 
-// One line per output: key (hex), size, pages, path. The last line counts them, so a record cut
-// short is noticed.
+// One line per output: key (hex), size, modification time, pages, path. The last line counts them,
+// so a record cut short is noticed.
 std::string record_text(const BuildRecord& record, std::string_view version) {
     std::ostringstream text;
     text << header << version << "\n";
     for (const auto& [path, output] : record.outputs)
-        text << std::hex << output.key << std::dec << ' ' << output.size << ' ' << output.pages
-             << ' ' << path << '\n';
+        text << std::hex << output.key << std::dec << ' ' << output.size << ' ' << output.mtime
+             << ' ' << output.pages << ' ' << path << '\n';
     text << "end " << record.outputs.size() << "\n";
     return text.str();
 }
@@ -54,7 +56,7 @@ std::optional<BuildRecord> parse_record(std::string_view text, std::string_view 
         }
         OutputRecord output;
         if (!read_number(*line, output.key, 16) || !read_number(*line, output.size) ||
-            !read_number(*line, output.pages) || line->empty())
+            !read_number(*line, output.mtime) || !read_number(*line, output.pages) || line->empty())
             return std::nullopt;
         record.outputs[std::string(*line)] = output;
     }
@@ -67,13 +69,20 @@ std::optional<BuildRecord> read_record(const fs::path& output, std::string_view 
     return parse_record(*text, version);
 }
 
+std::optional<FileStamp> file_stamp(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    return FileStamp{
+        static_cast<std::uintmax_t>(info.st_size),
+        static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
+}
+
 bool can_reuse(const BuildRecord& record, const fs::path& output, const std::string& path,
                std::uint64_t key) {
     auto found = record.outputs.find(path);
     if (found == record.outputs.end() || found->second.key != key) return false;
-    std::error_code error;
-    auto size = fs::file_size(output / path, error);
-    return !error && size == found->second.size;
+    auto stamp = file_stamp(output / path);
+    return stamp && stamp->size == found->second.size && stamp->mtime == found->second.mtime;
 }
 
 }  // namespace boardpress::site

@@ -16,9 +16,18 @@ inline constexpr std::string_view record_file_name = ".boardpress-build";
 
 struct OutputRecord {
     std::uint64_t key = 0;    // fingerprint of everything the file was made from
-    std::uintmax_t size = 0;  // its size in bytes, to notice a file changed by hand
+    std::uintmax_t size = 0;  // its size in bytes and
+    std::int64_t mtime = 0;   // its modification time (ns), to notice a file changed by hand
     int pages = 0;            // a PDF's page count (for its download link); 0 otherwise
 };
+
+// A file's size and modification time as the record keeps them; nullopt when it is not a
+// regular file.
+struct FileStamp {
+    std::uintmax_t size = 0;
+    std::int64_t mtime = 0;
+};
+std::optional<FileStamp> file_stamp(const std::filesystem::path& path);
 
 struct BuildRecord {
     std::map<std::string, OutputRecord> outputs;  // by site-relative path
@@ -33,7 +42,7 @@ std::optional<BuildRecord> read_record(const std::filesystem::path& output,
                                        std::string_view version);
 
 // The old file `path` of `output`, when the record says it was made with `key` and it is still
-// the size it was written at.
+// the size and modification time it was written with.
 bool can_reuse(const BuildRecord& record, const std::filesystem::path& output,
                const std::string& path, std::uint64_t key);
 

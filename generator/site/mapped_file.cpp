@@ -15,7 +15,7 @@ MappedFile::MappedFile(const std::filesystem::path& path) {
     struct stat info {};
     if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
         void* data =
-            mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (data != MAP_FAILED) {
             data_ = data;
             size_ = static_cast<std::size_t>(info.st_size);

@@ -62,17 +62,22 @@ std::string search_entry_line(const SearchEntry& entry) {
 
 static constexpr std::string_view script_start = "window.BOARDPRESS_SEARCH = [\n";
 
-std::string search_index_js(const std::vector<std::string_view>& entry_lines) {
-    std::size_t size = script_start.size() + 4;
-    for (std::string_view line : entry_lines) size += line.size() + 2;
-    std::string script;
-    script.reserve(size);
-    script += script_start;
+std::vector<std::string_view> search_index_pieces(
+    const std::vector<std::string_view>& entry_lines) {
+    std::vector<std::string_view> pieces;
+    pieces.reserve(entry_lines.size() * 2 + 2);
+    pieces.push_back(script_start);
     for (std::size_t i = 0; i < entry_lines.size(); ++i) {
-        script += entry_lines[i];
-        script += i + 1 < entry_lines.size() ? ",\n" : "\n";
+        pieces.push_back(entry_lines[i]);
+        pieces.push_back(i + 1 < entry_lines.size() ? ",\n" : "\n");
     }
-    script += "];\n";
+    pieces.push_back("];\n");
+    return pieces;
+}
+
+std::string search_index_js(const std::vector<std::string_view>& entry_lines) {
+    std::string script;
+    for (std::string_view piece : search_index_pieces(entry_lines)) script += piece;
     return script;
 }
 

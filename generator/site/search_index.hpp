@@ -27,6 +27,9 @@ std::string search_entry_line(const SearchEntry& entry);
 // `window.BOARDPRESS_SEARCH = [` and one entry per line, so that the next build can take over
 // the lines of pages that did not change.
 std::string search_index_js(const std::vector<std::string_view>& entry_lines);
+// The same script as pieces to be written one after the other (views into `entry_lines` and
+// constants): a large archive's index is megabytes, not worth copying into one string.
+std::vector<std::string_view> search_index_pieces(const std::vector<std::string_view>& entry_lines);
 std::string search_index_js(const std::vector<SearchEntry>& entries);
 
 // The entry lines of a search-index.js this module wrote, by address (views into `script`).

@@ -415,10 +415,10 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     return site;
 }
 
-// The search index: new entries for the pages whose bodies were made, the last build's for the
-// rest.
-static std::string search_index(const RenderedSite& site) {
-    std::deque<std::string> made;  // new entries; a deque, so the views below stay valid
+// The search index's entry lines: new ones for the pages whose bodies were made (kept in
+// `made`), the last build's for the rest.
+static std::vector<std::string_view> search_lines(const RenderedSite& site,
+                                                  std::deque<std::string>& made) {
     std::vector<std::string_view> lines;
     for (std::size_t i = 0; i < site.tree.pages.size(); ++i) {
         const content::Page& page = site.tree.pages[i];
@@ -431,7 +431,7 @@ static std::string search_index(const RenderedSite& site) {
         else
             lines.push_back(site.old_search_lines.at(page.output));
     }
-    return search_index_js(lines);
+    return lines;
 }
 
 BuildResult build(const BuildOptions& options) {
@@ -447,24 +447,19 @@ BuildResult build(const BuildOptions& options) {
     const config::SiteConfig& config = site->config;
     const content::ContentTree& tree = site->tree;
     try {
-        StagingFolder staging(result.output);
-        BuildRecord record;
-        for (std::size_t i = 0; i < site->pages.size(); ++i) {
-            const render::RenderedPage& page = site->pages[i];
-            OutputRecord& made = record.outputs[page.output];
-            made.key = site->layout_keys[i];
-            made.size =
-                site->page_kept[i] ? site->record->outputs.at(page.output).size : page.html.size();
-        }
+        // The site before this one is reused only when this build is incremental (a clean build
+        // writes everything).
+        StagingFolder staging(result.output, BOARDPRESS_VERSION, site->record.has_value());
         // Creating thousands of files is most of a clean build's writing: on every core.
         std::vector<std::exception_ptr> failures(site->pages.size());
         parallel_for(site->pages.size(), workers_for(options), [&](std::size_t i) {
             const render::RenderedPage& page = site->pages[i];
             try {
                 if (site->page_kept[i])
-                    staging.keep(result.output / page.output, page.output);
+                    staging.keep(result.output / page.output, page.output,
+                                 site->record->outputs.at(page.output));
                 else
-                    staging.write(page.output, page.html);
+                    staging.write(page.output, page.html, {.key = site->layout_keys[i]});
             } catch (...) {
                 failures[i] = std::current_exception();
             }
@@ -473,25 +468,29 @@ BuildResult build(const BuildOptions& options) {
             if (failure) std::rethrow_exception(failure);
         for (std::size_t u = 0; u < site->units.size(); ++u) {
             const std::string& output = site->units[u].output;
-            OutputRecord& made = record.outputs[output];
-            made.key = site->unit_keys[u];
-            if (site->unit_kept[u]) {
-                staging.keep(result.output / output, output);
-                made.size = site->record->outputs.at(output).size;
-                made.pages = site->record->outputs.at(output).pages;
-            } else {
-                staging.write(output, site->files[u].bytes);
-                made.size = site->files[u].bytes.size();
-                made.pages = site->files[u].pages;
-            }
+            if (site->unit_kept[u])
+                staging.keep(result.output / output, output, site->record->outputs.at(output));
+            else
+                staging.write(
+                    output, site->files[u].bytes,
+                    {.key = site->unit_keys[u], .pages = static_cast<int>(site->files[u].pages)});
         }
-        if (site->has_search) staging.write("search-index.js", search_index(*site));
+        // The indexes and feeds are written when their bytes changed.
+        auto write_whole = [&](std::string_view path, const std::string& bytes) {
+            staging.write(path, bytes, {.key = Fingerprint().add(bytes).value()});
+        };
+        if (site->has_search) {
+            std::deque<std::string> made;  // a deque, so views of its strings stay valid
+            std::vector<std::string_view> pieces = search_index_pieces(search_lines(*site, made));
+            Fingerprint key;
+            for (std::string_view piece : pieces) key.add(piece);
+            staging.write("search-index.js", pieces, {.key = key.value()});
+        }
         if (std::string sitemap = sitemap_xml(config, tree); !sitemap.empty())
-            staging.write("sitemap.xml", sitemap);
+            write_whole("sitemap.xml", sitemap);
         if (std::string feed = atom_feed(config, tree, build_date(tree)); !feed.empty())
-            staging.write("feed.xml", feed);
+            write_whole("feed.xml", feed);
         result.assets_copied = staging.copy_tree(site->root / "templates" / "assets", "assets");
-        staging.write(record_file_name, record_text(record, BOARDPRESS_VERSION));
         staging.commit();
         result.timings.write = lap(clock);
         result.pages_written = site->pages.size();

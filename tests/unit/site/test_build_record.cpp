@@ -6,14 +6,17 @@ using namespace boardpress::site;
 
 TEST_CASE("a build record reads back what was written", "[site][record]") {
     BuildRecord record;
-    record.outputs["index.html"] = {0xabcdef0123456789ull, 1234, 0};
-    record.outputs["a b/report.pdf"] = {42, 196076, 32};
+    record.outputs["index.html"] = {.key = 0xabcdef0123456789ull, .size = 1234, .mtime = -5};
+    record.outputs["a b/report.pdf"] = {
+        .key = 42, .size = 196076, .mtime = 1763937000123456789, .pages = 32};
     std::string text = record_text(record, "1.0");
     auto read = parse_record(text, "1.0");
     REQUIRE(read);
     CHECK(read->outputs.at("index.html").key == 0xabcdef0123456789ull);
     CHECK(read->outputs.at("a b/report.pdf").pages == 32);
     CHECK(read->outputs.at("a b/report.pdf").size == 196076);
+    CHECK(read->outputs.at("a b/report.pdf").mtime == 1763937000123456789);
+    CHECK(read->outputs.at("index.html").mtime == -5);
 }
 
 TEST_CASE("a damaged, cut-short or foreign record is not trusted", "[site][record]") {

@@ -18,10 +18,11 @@ std::string slurp(const fs::path& path) {
     return bytes.str();
 }
 
+// Every file but the build record, which holds the files' modification times.
 std::map<std::string, std::string> tree_of(const fs::path& folder) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(folder))
-        if (entry.is_regular_file())
+        if (entry.is_regular_file() && entry.path().filename() != ".boardpress-build")
             files[entry.path().lexically_relative(folder).generic_string()] = slurp(entry.path());
     return files;
 }
