@@ -92,6 +92,8 @@ int serve_command(const Arguments& arguments) {
     }
     options.project_root = root;
     options.incremental = true;  // what is unchanged since the last build is not made again
+    content::SourceCache sources;  // pages whose files did not change are not read again
+    options.sources = &sources;
     const fs::path output = root / "site";
     auto started = Clock::now();
     StopSignals stop_signals;

@@ -1,4 +1,7 @@
 // load(): content/**.md into pages and publications.
+#include <sys/stat.h>
+
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -65,11 +68,35 @@ std::optional<Page> read_page(const data::ListedFile& file, Diagnostics& diagnos
     }
 }
 
+std::optional<SourceCache::Stamp> stamp_of(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+    return SourceCache::Stamp{static_cast<std::uintmax_t>(info.st_size),
+                              static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 +
+                                  info.st_mtim.tv_nsec,
+                              static_cast<std::uintmax_t>(info.st_ino)};
+}
+
+std::int64_t now_ns() {
+    timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
 std::string stem_of(const std::string& name) {
     return name.substr(0, name.size() - 3);
 }
 
 }  // namespace
+
+SourceCache::Entry* SourceCache::find(const std::string& relative, const Stamp& stamp) {
+    static constexpr std::int64_t settled = 1'000'000'000;  // 1 s
+    auto found = entries_.find(relative);
+    if (found == entries_.end() || !(found->second.stamp == stamp) ||
+        found->second.read_at - stamp.mtime < settled)
+        return nullptr;
+    return &found->second;
+}
 
 ContentTree load(const fs::path& project_root, const LoadOptions& options,
                  Diagnostics& diagnostics) {
@@ -81,6 +108,7 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
     // file's problems kept apart and reported in file order.
     std::vector<Source> sources(files.size());
     std::vector<Diagnostics> problems(files.size());
+    std::vector<std::optional<SourceCache::Entry>> fresh(files.size());  // for the cache
     parallel_for(files.size(), options.jobs, [&](std::size_t i) {
         const data::ListedFile& file = files[i];
         Source& source = sources[i];
@@ -88,8 +116,27 @@ ContentTree load(const fs::path& project_root, const LoadOptions& options,
         std::size_t slash = file.relative.rfind('/');
         source.folder = slash == std::string::npos ? "" : file.relative.substr(0, slash);
         source.name = slash == std::string::npos ? file.relative : file.relative.substr(slash + 1);
+        std::optional<SourceCache::Stamp> stamp;
+        if (options.cache) {
+            stamp = stamp_of(file.path);
+            if (SourceCache::Entry* cached =
+                    stamp ? options.cache->find(file.relative, *stamp) : nullptr) {
+                fresh[i] = std::move(*cached);
+                source.page = fresh[i]->page;
+                problems[i] = fresh[i]->problems;
+                return;
+            }
+        }
+        std::int64_t read_at = now_ns();
         source.page = read_page(file, problems[i]);
+        if (stamp) fresh[i] = SourceCache::Entry{*stamp, read_at, source.page, problems[i]};
     });
+    if (options.cache) {
+        std::map<std::string, SourceCache::Entry> entries;
+        for (std::size_t i = 0; i < files.size(); ++i)
+            if (fresh[i]) entries.emplace(files[i].relative, std::move(*fresh[i]));
+        options.cache->replace(std::move(entries));
+    }
     std::set<std::string> publication_folders;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         diagnostics.append(problems[i]);

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.hpp"
@@ -93,9 +95,39 @@ struct ContentTree {
     std::vector<Publication> publications;
 };
 
+// Pages as read from their files, kept from one build to the next (by `serve`): a file whose
+// size, modification time and inode are those it was read with is not read or parsed again.
+// A file changed less than a second before it was read is read again next time, since a second
+// change in the same clock tick would not show in its time.
+class SourceCache {
+  public:
+    struct Stamp {
+        std::uintmax_t size = 0;
+        std::int64_t mtime = 0;  // nanoseconds
+        std::uintmax_t inode = 0;
+        bool operator==(const Stamp&) const = default;
+    };
+    struct Entry {
+        Stamp stamp;
+        std::int64_t read_at = 0;  // nanoseconds, the clock of file times
+        std::optional<Page> page;  // as read_page made it: before placing in the tree
+        Diagnostics problems;
+    };
+    // The entry for `relative` (under content/) if `stamp` is still the file's, else null. The
+    // caller may move from it (one thread per entry): replace() follows.
+    Entry* find(const std::string& relative, const Stamp& stamp);
+    // Replaces everything with `entries` (the files of one load).
+    void replace(std::map<std::string, Entry> entries) { entries_ = std::move(entries); }
+    std::size_t size() const { return entries_.size(); }
+
+  private:
+    std::map<std::string, Entry> entries_;
+};
+
 struct LoadOptions {
     bool include_drafts = false;
-    unsigned jobs = 1;  // threads reading and parsing files
+    unsigned jobs = 1;              // threads reading and parsing files
+    SourceCache* cache = nullptr;   // read from and brought up to date, when given
 };
 
 // Reads content/**.md below `project_root`. Every broken file is reported to `diagnostics`;

@@ -200,7 +200,8 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
     data = fs::is_directory(root / "data") ? data::load_tree(root / "data", root, diagnostics)
                                            : nlohmann::ordered_json::object();
     content::ContentTree& tree = site->tree;
-    tree = content::load(root, {options.include_drafts, workers_for(options)}, diagnostics);
+    tree = content::load(root, {options.include_drafts, workers_for(options), options.sources},
+                         diagnostics);
     if (!fs::is_directory(root / "templates")) {
         diagnostics.add(Error({"templates/", 0, 0}, "the project has no templates/ folder",
                               "run the build in a project folder, or create templates/"));

@@ -43,6 +43,8 @@ struct BuildOptions {
     // Called as work finishes, for a progress display: the stage ("pages", "PDFs", "layouts"),
     // how many are done and of how many. Calls never overlap. May be empty.
     std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
+    // Pages read by the last build, for a process that builds again and again (`serve`).
+    content::SourceCache* sources = nullptr;
 };
 
 // Where the time went, in milliseconds (for `build --timings` and the benchmark scripts).
