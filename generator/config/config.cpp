@@ -6,6 +6,7 @@
 
 #include "config/config.hpp"
 #include "data/data.hpp"
+#include "format/format.hpp"
 
 namespace fs = std::filesystem;
 
@@ -203,6 +204,14 @@ SiteConfig parse_config(std::string_view text, const std::string& file, Diagnost
                         ok = false;
                     } else if (out.empty()) {
                         check.value_error(pointer + "/" + key, "`" + key + "` is empty" + where);
+                        ok = false;
+                    } else if (key == "url" && !format::is_safe_url(out)) {
+                        // Every page links it: a javascript: address would run when clicked.
+                        check.value_error(pointer + "/url",
+                                          "`url`" + where + " is an address that runs script or "
+                                                            "opens a local file",
+                                          "link a page of the site (\"about.html\") or a web "
+                                          "address (\"https://...\")");
                         ok = false;
                     }
                 }

@@ -36,6 +36,13 @@ std::string without_crlf(std::string_view text) {
 // Reads and checks one file; nullopt (with the problems in `diagnostics`) when it is broken.
 std::optional<Page> read_page(const data::ListedFile& file, Diagnostics& diagnostics) {
     try {
+        // A page's address is its path, and browsers read what comes before a ":" as a scheme:
+        // `content/javascript:alert(1).md` would be listed as a link that runs script.
+        if (file.relative.find(':') != std::string::npos)
+            throw Error({file.display, 0, 0},
+                        "a `:` in a file or folder name under content/ would make the page's "
+                        "address read as a scheme (`javascript:`, `mailto:`)",
+                        "rename it without the `:` (a hyphen will do)");
         std::string bytes = data::read_file(file.path, file.display);
         std::string_view text = data::skip_bom(bytes);
         data::check_utf8(text, file.display);

@@ -502,6 +502,29 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
+bool is_safe_url(std::string_view url) {
+    // Browsers ignore leading spaces and control characters and tabs/newlines anywhere in a URL
+    // ("java\tscript:"), so those are skipped before looking at the scheme.
+    std::string scheme;
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= 0x20) continue;
+        scheme += lower(c);
+        if (c == ':' || scheme.size() >= 16) break;
+    }
+    if (scheme == "javascript:" || scheme == "vbscript:" || scheme == "file:") return false;
+    if (scheme == "data:") {
+        std::string rest;
+        for (char c : url) {
+            if (static_cast<unsigned char>(c) > 0x20) rest += lower(c);
+            if (rest.size() >= 16) break;
+        }
+        // Raster images only, as cmark allows: data:image/svg+xml can carry script.
+        return rest.starts_with("data:image/png") || rest.starts_with("data:image/gif") ||
+               rest.starts_with("data:image/jpeg") || rest.starts_with("data:image/webp");
+    }
+    return true;
+}
+
 std::string escape_markdown(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 4);

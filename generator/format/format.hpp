@@ -66,6 +66,12 @@ std::string slug(std::string_view text);
 // HTML escaping exactly as markupsafe does it: & < > " ' -> &amp; &lt; &gt; &#34; &#39;
 std::string escape_html(std::string_view text);
 
+// False for addresses that run script or open local files when followed: javascript:, vbscript:,
+// file: and data: (except data:image/png, gif, jpeg and webp), ignoring case, leading blanks and
+// embedded tabs/newlines ("Java\tScript:"), as browsers do. The one rule for every address a
+// project writes: Markdown links and images, and boardpress.json's navigation.
+bool is_safe_url(std::string_view url);
+
 // Makes text literal inside CommonMark: backslash-escapes every ASCII punctuation character, so a
 // data value can never become emphasis, a link, a heading or raw HTML.
 std::string escape_markdown(std::string_view text);

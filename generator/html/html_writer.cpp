@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "format/format.hpp"
+
 namespace boardpress::html {
 
 namespace {
@@ -18,10 +20,6 @@ using markdown::Outline;
 // ↩ followed by VARIATION SELECTOR-15, so phones show the arrow as text, not as an emoji.
 constexpr const char* back_arrow = "\xE2\x86\xA9\xEF\xB8\x8E";
 constexpr const char* raw_html_omitted = "<!-- raw HTML omitted -->";
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
 
 char ascii_lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -86,26 +84,7 @@ std::string escape_url(std::string_view url) {
 }
 
 bool is_safe_url(std::string_view url) {
-    // Browsers ignore leading spaces and control characters and tabs/newlines anywhere in a URL
-    // ("java\tscript:"), so those are skipped before looking at the scheme.
-    std::string scheme;
-    for (char c : url) {
-        if (static_cast<unsigned char>(c) <= 0x20) continue;
-        scheme += ascii_lower(c);
-        if (c == ':' || scheme.size() >= 16) break;
-    }
-    if (scheme == "javascript:" || scheme == "vbscript:" || scheme == "file:") return false;
-    if (scheme == "data:") {
-        std::string rest;
-        for (char c : url) {
-            if (static_cast<unsigned char>(c) > 0x20) rest += ascii_lower(c);
-            if (rest.size() >= 16) break;
-        }
-        // Raster images only, as cmark allows: data:image/svg+xml can carry script.
-        return starts_with(rest, "data:image/png") || starts_with(rest, "data:image/gif") ||
-               starts_with(rest, "data:image/jpeg") || starts_with(rest, "data:image/webp");
-    }
-    return true;
+    return format::is_safe_url(url);
 }
 
 std::string filter_tags(std::string_view html) {

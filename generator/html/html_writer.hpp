@@ -51,8 +51,8 @@ void escape_text(std::string_view text, std::string& out);
 // (UTF-8 bytes, spaces, quotes, < >), & becomes &amp; and ' becomes &#x27;. Existing %XX stay.
 std::string escape_url(std::string_view url);
 
-// False for javascript:, vbscript:, file: and data: URLs (except data:image/png, gif, jpeg and
-// webp), ignoring case, leading blanks and embedded tabs/newlines ("Java\tScript:").
+// format::is_safe_url: false for javascript:, vbscript:, file: and data: URLs (except
+// data:image/png, gif, jpeg and webp), ignoring case, leading blanks and embedded tabs/newlines.
 bool is_safe_url(std::string_view url);
 
 // GitHub's tagfilter extension: escapes the "<" of <title>, <textarea>, <style>, <xmp>,

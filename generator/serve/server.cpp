@@ -1,11 +1,14 @@
 #include "serve/server.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -20,8 +23,15 @@ namespace boardpress::serve {
 namespace {
 
 constexpr std::size_t max_request_bytes = 8 * 1024;
-constexpr std::size_t max_waiting = 256;  // connections queued beyond this are refused
+// Beyond these, connections are refused (503): they bound the descriptors a burst can take.
+constexpr std::size_t max_reading = 256;  // connections whose request is still arriving
+constexpr std::size_t max_waiting = 256;  // requests read and not yet served
+constexpr std::size_t max_streams = 256;  // open live-reload event streams
+// For the whole request head, however slowly it trickles in (slowloris).
+constexpr auto head_time_limit = std::chrono::seconds(5);
 constexpr int workers = 8;
+
+using Clock = std::chrono::steady_clock;
 
 bool send_all(int socket, std::string_view bytes) {
     while (!bytes.empty()) {
@@ -42,6 +52,8 @@ std::string status_text(int status) {
             return "Not Found";
         case 405:
             return "Method Not Allowed";
+        case 408:
+            return "Request Timeout";
         case 414:
             return "URI Too Long";
         case 431:
@@ -74,22 +86,18 @@ std::optional<std::string> read_file(const fs::path& path) {
     return std::move(bytes).str();
 }
 
-// Reads until the end of the request head. Nothing on timeout, close or an oversized head
-// (`too_long` says which).
-std::optional<std::string> read_head(int client, bool& too_long) {
+// A connection whose request head is still arriving. Heads are read by the accepting thread for
+// every connection at once (non-blocking), so a client that sends slowly or not at all holds no
+// worker: workers only ever get complete requests.
+struct Reading {
+    int socket;
     std::string head;
-    char buffer[2048];
-    for (;;) {
-        ssize_t got = recv(client, buffer, sizeof buffer, 0);
-        if (got <= 0) return std::nullopt;
-        head.append(buffer, static_cast<std::size_t>(got));
-        std::size_t end = head.find("\r\n\r\n");
-        if ((end == std::string::npos ? head.size() : end) > max_request_bytes) {
-            too_long = true;
-            return std::nullopt;
-        }
-        if (end != std::string::npos) return head;
-    }
+    Clock::time_point deadline;
+};
+
+void set_blocking(int socket) {
+    int flags = fcntl(socket, F_GETFL);
+    fcntl(socket, F_SETFL, flags & ~O_NONBLOCK);
 }
 
 }  // namespace
@@ -127,40 +135,107 @@ Server::~Server() {
     work_ready_.notify_all();
     threads_.clear();  // joins
     close(listener_);
-    for (int socket : waiting_) close(socket);
+    for (const auto& [socket, head] : waiting_) close(socket);
     for (int socket : streams_) close(socket);
 }
 
 void Server::accept_connections(std::stop_token stop) {
-    pollfd wait{listener_, POLLIN, 0};
+    std::vector<Reading> reading;
+    std::vector<pollfd> polled;
+    const std::string text = "text/plain; charset=utf-8";
+    auto refuse = [&](int client, int status, std::string_view body) {
+        respond(client, status, text, body);  // best effort: a short answer fits the buffer
+        close(client);
+    };
     while (!stop.stop_requested()) {
-        if (poll(&wait, 1, 100) <= 0) continue;
-        int client = accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
-        if (client < 0) continue;
-        timeval timeout{5, 0};  // a client that sends nothing does not hold a worker for long
-        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-        std::unique_lock lock(mutex_);
-        if (waiting_.size() >= max_waiting) {
-            lock.unlock();
-            respond(client, 503, "text/plain; charset=utf-8", "busy: try again\n");
-            close(client);
+        polled.assign(1, pollfd{listener_, POLLIN, 0});
+        Clock::time_point now = Clock::now();
+        auto wait = std::chrono::milliseconds(100);
+        for (const Reading& r : reading) {
+            polled.push_back({r.socket, POLLIN, 0});
+            wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(r.deadline - now));
+        }
+        int ready =
+            poll(polled.data(), polled.size(), static_cast<int>(std::max<long>(wait.count(), 0)));
+        if (ready < 0) continue;
+
+        // Reading before accepting, while `polled` still lines up with `reading`.
+        std::vector<bool> done(reading.size(), false);
+        for (std::size_t i = 0; i < reading.size(); ++i) {
+            if (!polled[i + 1].revents) continue;
+            Reading& r = reading[i];
+            char buffer[4096];
+            ssize_t got;
+            while ((got = recv(r.socket, buffer, sizeof buffer, 0)) > 0) {
+                r.head.append(buffer, static_cast<std::size_t>(got));
+                if (r.head.size() > max_request_bytes + 4) break;
+            }
+            std::size_t end = r.head.find("\r\n\r\n");
+            if ((end == std::string::npos ? r.head.size() : end) > max_request_bytes) {
+                refuse(r.socket, 431, "request too large\n");
+                done[i] = true;
+            } else if (end != std::string::npos) {
+                r.head.resize(end);
+                set_blocking(r.socket);
+                std::unique_lock lock(mutex_);
+                if (waiting_.size() >= max_waiting) {
+                    lock.unlock();
+                    refuse(r.socket, 503, "busy: try again\n");
+                } else {
+                    waiting_.push_back({r.socket, std::move(r.head)});
+                    lock.unlock();
+                    work_ready_.notify_one();
+                }
+                done[i] = true;
+            } else if (got == 0 ||
+                       (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+                close(r.socket);  // gone before finishing its request
+                done[i] = true;
+            }
+        }
+        now = Clock::now();
+        for (std::size_t i = 0; i < reading.size(); ++i) {
+            if (!done[i] && now >= reading[i].deadline) {
+                refuse(reading[i].socket, 408, "request too slow\n");
+                done[i] = true;
+            }
+        }
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < reading.size(); ++i) {
+            if (done[i]) continue;
+            if (kept != i) reading[kept] = std::move(reading[i]);  // a self-move would empty it
+            ++kept;
+        }
+        reading.resize(kept);
+
+        if (!(polled[0].revents & POLLIN)) continue;
+        int client = accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (client < 0) {
+            // Out of descriptors: the listener stays readable, so wait rather than spin.
+            if (errno == EMFILE || errno == ENFILE)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             continue;
         }
-        waiting_.push_back(client);
-        lock.unlock();
-        work_ready_.notify_one();
+        ++requests_;
+        timeval timeout{5, 0};  // a client that does not read its answer holds a worker no longer
+        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+        if (reading.size() >= max_reading) {
+            refuse(client, 503, "busy: try again\n");
+            continue;
+        }
+        reading.push_back({client, {}, Clock::now() + head_time_limit});
     }
+    for (const Reading& r : reading) close(r.socket);
 }
 
 void Server::serve_connections(std::stop_token stop) {
     for (;;) {
         std::unique_lock lock(mutex_);
         if (!work_ready_.wait(lock, stop, [this] { return !waiting_.empty(); })) return;
-        int client = waiting_.front();
+        auto [client, head] = std::move(waiting_.front());
         waiting_.pop_front();
         lock.unlock();
-        handle(client);
+        handle(client, head);
     }
 }
 
@@ -204,16 +279,8 @@ void Server::publish_failure(const Diagnostics& diagnostics) {
     send_to_streams("data: " + std::to_string(generation) + "\n\n");
 }
 
-void Server::handle(int client) {
-    ++requests_;
-    bool too_long = false;
-    std::optional<std::string> head = read_head(client, too_long);
-    if (!head) {
-        if (too_long) respond(client, 431, "text/plain; charset=utf-8", "request too large\n");
-        close(client);
-        return;
-    }
-    std::istringstream line(head->substr(0, head->find("\r\n")));
+void Server::handle(int client, const std::string& head) {
+    std::istringstream line(head.substr(0, head.find("\r\n")));
     std::string method, target, version;
     line >> method >> target >> version;
     const std::string text = "text/plain; charset=utf-8";
@@ -225,6 +292,12 @@ void Server::handle(int client) {
         respond(client, 414, text, "address too long\n");
     } else if (target.substr(0, target.find('?')) == events_path) {
         std::unique_lock lock(mutex_);
+        if (streams_.size() >= max_streams) {
+            lock.unlock();
+            respond(client, 503, text, "too many open tabs\n");
+            close(client);
+            return;
+        }
         std::string hello =
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
             "Connection: keep-alive\r\n\r\nretry: 500\ndata: " +

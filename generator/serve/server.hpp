@@ -36,7 +36,7 @@ class Server {
     void accept_connections(std::stop_token stop);
     void serve_connections(std::stop_token stop);
     void keep_streams_alive(std::stop_token stop);
-    void handle(int client);
+    void handle(int client, const std::string& head);
     void send_to_streams(const std::string& message);
 
     std::filesystem::path site_root_;
@@ -46,7 +46,7 @@ class Server {
 
     std::mutex mutex_;  // guards everything below
     std::condition_variable_any work_ready_;
-    std::deque<int> waiting_;                // accepted connections not yet served
+    std::deque<std::pair<int, std::string>> waiting_;  // requests read, not yet served
     std::vector<int> streams_;               // open event streams (live reload)
     std::uint64_t generation_ = 1;           // counts builds
     std::optional<std::string> error_page_;  // set while the last build failed

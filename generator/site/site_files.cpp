@@ -8,8 +8,23 @@ namespace boardpress::site {
 
 namespace {
 
+// Escaped, and without the characters XML 1.0 forbids even as references (control characters
+// but tab and line breaks, U+FFFE, U+FFFF): one in a title would make the whole feed unreadable.
+// The text is valid UTF-8 (checked when read).
 std::string xml(std::string_view text) {
-    return html::escape_text(text);
+    std::string allowed;
+    allowed.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        if (c == 0xEF && text.substr(i + 1, 1) == "\xBF" &&
+            (text.substr(i + 2, 1) == "\xBE" || text.substr(i + 2, 1) == "\xBF")) {
+            i += 2;
+            continue;
+        }
+        allowed += text[i];
+    }
+    return html::escape_text(allowed);
 }
 
 // "2015-09-30" as an Atom date-time; the feed's dates are days.

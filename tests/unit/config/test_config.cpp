@@ -124,6 +124,25 @@ TEST_CASE("unknown keys in navigation items and suppression", "[config]") {
               .diagnostics.empty());
 }
 
+TEST_CASE("a navigation address that runs script is an error at it", "[config]") {
+    // Templates write it into every page's menu as it is: it would run when clicked.
+    auto js = only_error(
+        "{\"title\": \"B\", \"organisation\": \"C\",\n"
+        " \"navigation\": [{\"title\": \"Home\", \"url\": \" JaVa\\tScript:alert(1)\"}]}");
+    CHECK(js.location.line == 2);
+    CHECK(js.location.column == 42);
+    CHECK(js.message ==
+          "`url` in navigation item 1 is an address that runs script or opens a local file");
+    CHECK(only_error(R"({"title": "B", "organisation": "C",
+                         "navigation": [{"title": "x", "url": "data:text/html,<b>"}]})")
+              .message.starts_with("`url` in navigation item 1"));
+    auto fine = parse(R"({"title": "B", "organisation": "C", "navigation": [
+        {"title": "a", "url": "about.html"}, {"title": "b", "url": "https://example.org/"},
+        {"title": "c", "url": "mailto:board@example.org"}, {"title": "d", "url": "javascript.html"}]})");
+    CHECK(fine.diagnostics.empty());
+    CHECK(fine.config.navigation.size() == 4);
+}
+
 TEST_CASE("wrong types are errors at the value", "[config]") {
     auto title = only_error("{\n  \"title\": 2015,\n  \"organisation\": \"C\"\n}");
     CHECK(title.location.line == 2);

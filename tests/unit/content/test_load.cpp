@@ -172,6 +172,21 @@ TEST_CASE("load: two pages with the same output", "[content][load]") {
     CHECK(tree.publications[0].sections.size() == 1);
 }
 
+TEST_CASE("load: a ':' in a name is refused, so no address starts with a scheme",
+          "[content][load]") {
+    TempProject project;
+    project.write("content/javascript:alert(1).md", page_md("Script"));
+    project.write("content/mailto:x/index.md", page_md("Mail"));
+    project.write("content/about.md", page_md("About"));
+    Diagnostics diagnostics;
+    ContentTree tree = load(project.root(), {}, diagnostics);
+    REQUIRE(diagnostics.items().size() == 2);
+    CHECK(diagnostics.items()[0].location.file == "content/javascript:alert(1).md");
+    CHECK(diagnostics.items()[1].location.file == "content/mailto:x/index.md");
+    CHECK(diagnostics.items()[1].message.starts_with("a `:` in a file or folder name"));
+    CHECK(outputs(tree) == std::vector<std::string>{"about.html"});
+}
+
 TEST_CASE("load reports every broken file and keeps the rest", "[content][load]") {
     TempProject project;
     project.write("content/bad-yaml.md", "---\ntitle: A\n\tdate: 1\n---\n");

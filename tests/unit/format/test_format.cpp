@@ -422,3 +422,19 @@ TEST_CASE("escape_markdown", "[format][escape]") {
     CHECK(escape_markdown(all) == expected);
     CHECK(escape_markdown("line one\nline two") == "line one\nline two");
 }
+
+TEST_CASE("is_safe_url refuses addresses that run script, as browsers read them", "[format][url]") {
+    CHECK(is_safe_url("about.html"));
+    CHECK(is_safe_url("../a/b.html#x"));
+    CHECK(is_safe_url("https://example.org/"));
+    CHECK(is_safe_url("mailto:board@example.org"));
+    CHECK(is_safe_url("javascript.html"));  // a relative path, not a scheme
+    CHECK(is_safe_url("data:image/png;base64,AAAA"));
+    CHECK_FALSE(is_safe_url("javascript:alert(1)"));
+    CHECK_FALSE(is_safe_url("JaVaScRiPt:alert(1)"));
+    CHECK_FALSE(is_safe_url(" \x01\tjava\nscr\tipt:alert(1)"));  // browsers drop these
+    CHECK_FALSE(is_safe_url("vbscript:msgbox"));
+    CHECK_FALSE(is_safe_url("file:///etc/passwd"));
+    CHECK_FALSE(is_safe_url("data:text/html,<script>alert(1)</script>"));
+    CHECK_FALSE(is_safe_url("data:image/svg+xml,<svg onload=alert(1)>"));
+}
