@@ -60,10 +60,6 @@ std::string folder_of(std::string_view file) {
     return slash == std::string_view::npos ? std::string() : std::string(file.substr(0, slash));
 }
 
-bool ends_with(std::string_view text, std::string_view end) {
-    return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
-}
-
 }  // namespace
 
 LinkTarget resolve_link(std::string_view from_output, std::string_view href) {
@@ -135,7 +131,7 @@ std::optional<LinkProblem> link_problem(const SiteView& view, std::size_t page,
                                relative_href(from.output, "index.html") + "` is the home page"};
     std::optional<std::string> output = view.output_for(target.path);
     if (!output) {
-        bool page_link = ends_with(target.path, ".html") || ends_with(target.path, ".md");
+        bool page_link = target.path.ends_with(".html") || target.path.ends_with(".md");
         LinkProblem problem{Kind::broken_link,
                             "the link to `" + written + "` goes to a " +
                                 (page_link ? "page" : "file") + " the website does not have",

@@ -18,25 +18,21 @@ bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-bool ends_with(std::string_view text, std::string_view end) {
-    return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
-}
-
 // One run of lower-case letters.
 int syllables_in_run(std::string word) {
     std::size_t n = word.size();
     auto consonant_at = [&](std::size_t i) { return i < word.size() && !is_vowel(word[i]); };
-    if (n >= 3 && ends_with(word, "le") && consonant_at(n - 3)) {
+    if (n >= 3 && word.ends_with("le") && consonant_at(n - 3)) {
         // "table", "people": the "-le" is a syllable of its own
-    } else if (n >= 4 && ends_with(word, "les") && consonant_at(n - 4)) {
+    } else if (n >= 4 && word.ends_with("les") && consonant_at(n - 4)) {
         // "tables"
-    } else if (n >= 3 && ends_with(word, "es")) {
+    } else if (n >= 3 && word.ends_with("es")) {
         std::string_view before = std::string_view(word).substr(0, n - 2);
-        bool sounded = ends_with(before, "s") || ends_with(before, "x") || ends_with(before, "z") ||
-                       ends_with(before, "ch") || ends_with(before, "sh") ||
-                       ends_with(before, "g") || ends_with(before, "c");
+        bool sounded = before.ends_with("s") || before.ends_with("x") || before.ends_with("z") ||
+                       before.ends_with("ch") || before.ends_with("sh") || before.ends_with("g") ||
+                       before.ends_with("c");
         if (!sounded) word.resize(n - 2);  // "makes", "goes"
-    } else if (n >= 3 && ends_with(word, "ed")) {
+    } else if (n >= 3 && word.ends_with("ed")) {
         if (word[n - 3] != 't' && word[n - 3] != 'd') word.resize(n - 2);  // "helped", not "wanted"
     } else if (n >= 2 && word.back() == 'e' && word[n - 2] != 'e') {
         word.pop_back();  // "make", not "free"
@@ -51,7 +47,7 @@ int syllables_in_run(std::string word) {
     // A silent "e" before a suffix: "privately", "statement", "careful".
     for (std::string_view suffix : {"ly", "ment", "ful", "ness", "less"}) {
         std::size_t e = word.size() - std::min(word.size(), suffix.size() + 1);
-        if (word.size() > suffix.size() + 2 && ends_with(word, suffix) && word[e] == 'e' &&
+        if (word.size() > suffix.size() + 2 && word.ends_with(suffix) && word[e] == 'e' &&
             consonant_at(e - 1) && consonant_at(e + 1) && groups > 1) {
             --groups;
             break;

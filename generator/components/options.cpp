@@ -5,18 +5,21 @@
 #include <set>
 #include <utility>
 
+#include "data/data.hpp"
+
 namespace boardpress::components {
 
 std::string describe(const YAML::Node& node) {
     if (!node.IsDefined() || node.IsNull()) return "empty";
     if (node.IsSequence()) return "a list";
     if (node.IsMap()) return "a map";
-    return "the text `" + node.Scalar() + "`";
+    return "the text `" + data::utf8_from_latin1_bytes(node.Scalar()) + "`";
 }
 
 std::optional<std::string> scalar(const YAML::Node& node) {
     if (!node.IsDefined() || !node.IsScalar()) return std::nullopt;
-    return node.Scalar();
+    // yaml-cpp writes the escapes `\_` and `\N` of double-quoted text as Latin-1 bytes.
+    return data::utf8_from_latin1_bytes(node.Scalar());
 }
 
 std::optional<double> parse_number(std::string_view text) {
@@ -114,7 +117,7 @@ std::optional<std::string> Options::string(std::string_view key) const {
         throw error(key, "`" + std::string(key) + "` must be a text, not " + describe(value),
                     "write it on one line after `" + std::string(key) +
                         ":`, in quotes if it contains `: `");
-    return value.Scalar();
+    return data::utf8_from_latin1_bytes(value.Scalar());
 }
 
 std::string Options::required_string(std::string_view key, const std::string& hint) const {

@@ -399,6 +399,13 @@ public:
         if (depth > 64)
             throw yaml_.error(node.Mark(), "the front matter is nested too deeply",
                               "front matter holds simple settings; keep it shallow");
+        // An alias (`*name`) is copied where it is used, so aliases of aliases grow
+        // exponentially ("billion laughs"): count the values made, not the text's length.
+        if (++values_ > kMaxValues)
+            throw yaml_.error(node.Mark(),
+                              "the front matter holds more than " + std::to_string(kMaxValues) +
+                                  " values once its aliases (`*name`) are copied out",
+                              "front matter holds simple settings; repeat less with aliases");
         switch (node.Type()) {
             case YAML::NodeType::Null:
             case YAML::NodeType::Undefined: return nullptr;
@@ -424,7 +431,7 @@ public:
                 throw yaml_.error(key_node.Mark(), std::string(syntax) + "a key must be plain text",
                                   "write keys as `name: value`");
             check_quotes(key_node);
-            std::string key = key_node.Scalar();
+            std::string key = data::utf8_from_latin1_bytes(key_node.Scalar());
             SourceLocation where = yaml_.at(key_node.Mark());
             if (value_node.IsNull() && key_node.Tag() == "?") {
                 if (std::size_t colon = missing_space_colon(key); colon != std::string::npos) {
@@ -445,6 +452,9 @@ public:
     }
 
 private:
+    static constexpr std::size_t kMaxValues = 100'000;
+    std::size_t values_ = 0;
+
     // yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the text without
     // complaint, swallowing the lines after it; that is always a mistake in front matter.
     void check_quotes(const YAML::Node& node) const {
@@ -460,13 +470,15 @@ private:
     nlohmann::ordered_json scalar(const YAML::Node& node) const {
         check_quotes(node);
         const std::string& tag = node.Tag();
+        // yaml-cpp writes the escapes `\_` and `\N` as Latin-1 bytes.
+        std::string text = data::utf8_from_latin1_bytes(node.Scalar());
         // "?" is a plain scalar; "!" a quoted or block one; explicit tags other than the core
         // schema's keep the text.
-        if (tag == "?") return plain_scalar(node.Scalar());
+        if (tag == "?") return plain_scalar(text);
         if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
             tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null")
-            return plain_scalar(node.Scalar());
-        return node.Scalar();
+            return plain_scalar(text);
+        return text;
     }
 
     const YamlText& yaml_;
@@ -505,6 +517,10 @@ FrontMatter parse_front_matter_located(std::string_view yaml_text, const std::st
                                        int first_line) {
     // CRLF becomes LF so yaml-cpp's offsets and our line arithmetic agree; lines are unchanged.
     YamlText yaml(crlf_to_lf(yaml_text), file, first_line);
+    // yaml-cpp reads a NUL byte in plain text as an escape ("\0_" becomes U+00A0): refuse it.
+    if (std::size_t nul = yaml.text().find('\0'); nul != std::string::npos)
+        throw yaml.error(nul, "the front matter contains a NUL character (byte 0)",
+                         "remove it; a text file has none, so the file may be damaged");
     FrontMatter result;
     YAML::Node root;
     try {

@@ -1,4 +1,5 @@
 // parse_csv: RFC 4180 records with a header row, cells typed as numbers, booleans or null.
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <map>
@@ -32,6 +33,18 @@ struct Row {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// `234` or `234.5`: what follows a thousands comma. Scanned, not std::regex, which recursed once
+// per digit and overflowed the stack on a long cell.
+bool thousands_group(std::string_view cell) {
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (cell.size() < 3 || !is_digit(cell[0]) || !is_digit(cell[1]) || !is_digit(cell[2]))
+        return false;
+    if (cell.size() == 3) return true;
+    std::string_view fraction = cell.substr(4);
+    return cell[3] == '.' && !fraction.empty() &&
+           std::all_of(fraction.begin(), fraction.end(), is_digit);
+}
 
 std::vector<Row> read_rows(std::string_view text, const std::string& file) {
     std::vector<Row> rows;
@@ -113,15 +126,14 @@ nlohmann::ordered_json typed(const Cell& cell) {
     if (v.empty()) return nullptr;
     if (v == "true" || v == "True" || v == "TRUE") return true;
     if (v == "false" || v == "False" || v == "FALSE") return false;
-    static const std::regex integer(R"(-?(0|[1-9][0-9]*))");
-    static const std::regex decimal(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-    if (std::regex_match(v, integer)) {
+    NumberSyntax syntax = number_syntax(v);
+    if (syntax == NumberSyntax::integer) {
         std::int64_t number = 0;
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
         if (ec == std::errc() && end == v.data() + v.size()) return number;
         return v;  // too big for 64 bits: kept exactly, as text
     }
-    if (std::regex_match(v, decimal)) return std::strtod(v.c_str(), nullptr);
+    if (syntax == NumberSyntax::decimal) return std::strtod(v.c_str(), nullptr);
     return v;
 }
 
@@ -164,7 +176,7 @@ nlohmann::ordered_json parse_csv(std::string_view text, const std::string& file)
                 bool split_number = false;
                 for (std::size_t c = 1; c < count; ++c)
                     if (!row.cells[c].quoted && !row.cells[c - 1].quoted &&
-                        std::regex_match(row.cells[c].value, std::regex(R"(\d{3}(\.\d+)?)")) &&
+                        thousands_group(row.cells[c].value) &&
                         std::regex_match(row.cells[c - 1].value, std::regex(R"(-?\d{1,3})")))
                         split_number = true;
                 bool extra_empty = true;

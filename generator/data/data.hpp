@@ -54,6 +54,17 @@ nlohmann::ordered_json load_tree(const std::filesystem::path& data_dir,
 // code points above U+10FFFF are ill-formed), or nullopt when all of `text` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// How `text` reads as a JSON number: `-12` an integer, `3.5` or `1e6` a decimal, and `007`,
+// `+5`, `.5`, `1,234` none. A plain scan: std::regex recursed once per character and overflowed
+// the stack on a long number.
+enum class NumberSyntax { none, integer, decimal };
+NumberSyntax number_syntax(std::string_view text);
+
+// `text` with every byte that is not part of well-formed UTF-8 read as Latin-1 and written as
+// UTF-8. For yaml-cpp's scalars: it writes the double-quoted escapes `\_` and `\N` as the lone
+// bytes 0xA0 and 0x85 (U+00A0 and U+0085 in Latin-1) instead of in UTF-8.
+std::string utf8_from_latin1_bytes(std::string_view text);
+
 // `text` without a leading UTF-8 byte order mark.
 std::string_view skip_bom(std::string_view text);
 

@@ -1,7 +1,9 @@
 // parse_json: nlohmann parses; when it fails, a small tokenizer re-reads the text up to the
 // failure to say in plain words what is wrong, where it starts, and how to fix it.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <regex>
 #include <vector>
 
@@ -36,10 +38,7 @@ bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool is_json_number(std::string_view word) {
-    static const std::regex number(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-    return std::regex_match(word.begin(), word.end(), number);
-}
+bool is_json_number(std::string_view word) { return number_syntax(word) != NumberSyntax::none; }
 
 std::size_t utf8_length(unsigned char c) {
     if (c >= 0xF0) return 4;
@@ -206,7 +205,8 @@ Problem bad_token(std::string_view text, const Token& t, bool key_position) {
                 hint = "JSON numbers are decimal; write the number in decimal, or put it in quotes";
             else if (std::regex_match(word, std::regex(R"(\d{4}-\d{1,2}(-\d{1,2})?)")))
                 hint = "put dates in double quotes: `\"" + word + "\"`";
-            else if (std::regex_match(digits, std::regex(R"(0[0-9]+)")))
+            else if (digits.size() > 1 && digits[0] == '0' &&
+                     digits.find_first_not_of("0123456789") == std::string::npos)
                 hint = "a number cannot start with 0: write `" +
                        std::string(word[0] == '-' ? "-" : "") +
                        digits.substr(digits.find_first_not_of('0') == std::string::npos
@@ -387,6 +387,20 @@ nlohmann::ordered_json parse_json(std::string_view text, const std::string& file
         Problem problem = diagnose(text, e.byte, e.what());
         Diagnostic d{Severity::error, locate(file, text, problem.offset),
                      std::move(problem.message), {}, std::move(problem.hint)};
+        attach_source(d, text);
+        throw Error(std::move(d));
+    } catch (const nlohmann::ordered_json::out_of_range&) {
+        // A number beyond a double ("1e400"); nlohmann says which but not where.
+        Token token = next_token(text, 0);
+        for (; token.kind != Tok::end; token = next_token(text, token.end)) {
+            if (token.kind != Tok::number) continue;
+            std::string number(text.substr(token.start, token.end - token.start));
+            if (!std::isfinite(std::strtod(number.c_str(), nullptr))) break;
+        }
+        Diagnostic d{Severity::error, locate(file, text, token.start),
+                     "the number " + describe(text, token) + " is too large",
+                     {},
+                     "numbers go up to about 1.8e308; put it in double quotes to keep it as text"};
         attach_source(d, text);
         throw Error(std::move(d));
     }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 #include "data/data.hpp"
 
@@ -144,8 +145,20 @@ std::optional<std::string> try_read_file(const fs::path& path) {
 }
 
 std::string read_file(const fs::path& path, const std::string& display) {
+    errno = 0;
     std::optional<std::string> bytes = try_read_file(path);
-    if (!bytes) throw Error({display, 0, 0}, "cannot read `" + display + "`");
+    if (!bytes) {
+        // Why, in words a user can act on.
+        int error = errno;
+        if (error == EACCES || error == EPERM)
+            throw Error({display, 0, 0}, "cannot read `" + display + "`: permission denied",
+                        "give your user permission to read it (`chmod u+r`), or ask whoever "
+                        "owns it");
+        throw Error({display, 0, 0},
+                    "cannot read `" + display + "`" +
+                        (error ? ": " + std::generic_category().message(error) : std::string()),
+                    "check that the file is there and is a plain file");
+    }
     return std::move(*bytes);
 }
 
@@ -193,7 +206,8 @@ struct Walker {
             entries.push_back(*it);
         if (ec) {
             std::string display = display_path(folder, project_root);
-            error(display, "cannot read the folder `" + display + "`", {});
+            error(display, "cannot read the folder `" + display + "`: " + ec.message(),
+                  "give your user permission to read it (`chmod u+rx`), or ask whoever owns it");
         }
         // std::string compares bytes as unsigned
         std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {

@@ -49,6 +49,25 @@ SourceLocation locate(std::string file, std::string_view text, std::size_t offse
     return location;
 }
 
+// A line too long to read in a terminal (generated or minified text, nesting thousands deep) is
+// shown around `column` only, with "..." where it is cut; `column` becomes the column in it.
+static std::string shown_part(std::string_view line, int& column) {
+    constexpr std::size_t kLongest = 120, kBefore = 50, kWidth = 100;  // in code points
+    std::vector<std::size_t> starts;  // byte offset of each code point
+    for (std::size_t i = 0; i < line.size(); ++i)
+        if (!is_continuation_byte(static_cast<unsigned char>(line[i]))) starts.push_back(i);
+    if (starts.size() <= kLongest) return std::string(line);
+    std::size_t at = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+    std::size_t first = at > kBefore ? std::min(at - kBefore, starts.size() - kWidth) : 0;
+    std::size_t last = first + kWidth;  // one past
+    std::string shown = first > 0 ? "..." : "";
+    shown += line.substr(starts[first],
+                         last < starts.size() ? starts[last] - starts[first] : std::string::npos);
+    if (last < starts.size()) shown += "...";
+    if (column > 0) column = column - static_cast<int>(first) + (first > 0 ? 3 : 0);
+    return shown;
+}
+
 std::string describe(const Diagnostic& diagnostic, bool colour) {
     const char* bold = colour ? "\033[1m" : "";
     const char* red = colour ? "\033[1;31m" : "";
@@ -67,14 +86,15 @@ std::string describe(const Diagnostic& diagnostic, bool colour) {
     out += std::string(bold) + diagnostic.message + reset + "\n";
     if (!diagnostic.source_line.empty()) {
         std::string gutter = std::to_string(where.line);
-        out += " " + gutter + " | " + diagnostic.source_line + "\n";
-        if (where.column > 0) {
+        int caret_column = where.column;
+        std::string line = shown_part(diagnostic.source_line, caret_column);
+        out += " " + gutter + " | " + line + "\n";
+        if (caret_column > 0) {
             // Tabs are kept so the caret lines up under the same column in a terminal.
             std::string pad;
             int column = 1;
-            for (std::size_t i = 0; i < diagnostic.source_line.size() && column < where.column;
-                 ++i) {
-                unsigned char c = static_cast<unsigned char>(diagnostic.source_line[i]);
+            for (std::size_t i = 0; i < line.size() && column < caret_column; ++i) {
+                unsigned char c = static_cast<unsigned char>(line[i]);
                 if (is_continuation_byte(c)) continue;
                 pad += c == '\t' ? '\t' : ' ';
                 ++column;
@@ -144,10 +164,23 @@ std::size_t Diagnostics::error_count() const {
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
 
 void Diagnostics::sort() {
-    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.location.file, a.location.line, a.location.column) <
-               std::tie(b.location.file, b.location.line, b.location.column);
+    auto place = [](const Diagnostic& d) {
+        return std::tie(d.location.file, d.location.line, d.location.column);
+    };
+    std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        return place(a) < place(b);
     });
+    // A mistake in a template is met by every page laid out with it: it is reported once.
+    std::vector<Diagnostic> kept;
+    kept.reserve(items_.size());
+    for (auto& diagnostic : items_) {
+        bool repeat = false;
+        for (auto it = kept.rbegin(); it != kept.rend() && place(*it) == place(diagnostic); ++it)
+            repeat = repeat ||
+                     (it->severity == diagnostic.severity && it->message == diagnostic.message);
+        if (!repeat) kept.push_back(std::move(diagnostic));
+    }
+    items_ = std::move(kept);
 }
 
 }  // namespace boardpress

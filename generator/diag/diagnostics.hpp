@@ -69,7 +69,8 @@ public:
     std::size_t warning_count() const;
     const std::vector<Diagnostic>& items() const { return items_; }
     bool empty() const { return items_.empty(); }
-    // Sorts by file, line and column so the report reads in source order and is reproducible.
+    // Sorts by file, line and column so the report reads in source order and is reproducible,
+    // and drops repeats (the same severity and message at the same place).
     void sort();
 
 private:

@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <mutex>
 #include <stdexcept>
@@ -209,7 +210,38 @@ cmark_node* table_caption(const cmark_node* table) {
     return nullptr;
 }
 
-Document parse(std::string_view text, const ParseOptions& options) {
+namespace {
+
+// Throws at the first node nested deeper than kMaxNesting, walking the tree without recursion.
+void check_nesting(cmark_node* root, std::string_view text, const SourceLocation& origin) {
+    std::vector<cmark_node*> path;  // from the document down to the node entered last
+    IterPtr iter(cmark_iter_new(root));
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        if (event != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        while (!path.empty() && path.back() != cmark_node_parent(node)) path.pop_back();
+        path.push_back(node);
+        if (path.size() <= kMaxNesting + 1) continue;  // + 1: the document itself
+        // An inline node has no position of its own: its block's is used.
+        cmark_node* placed = node;
+        while (cmark_node_parent(placed) && cmark_node_get_start_line(placed) == 0)
+            placed = cmark_node_parent(placed);
+        int line = cmark_node_get_start_line(placed);
+        Diagnostic diagnostic{Severity::error,
+                              {origin.file, std::max(origin.line, 1) + std::max(line, 1) - 1,
+                               std::max(cmark_node_get_start_column(placed), 1)},
+                              "lists, block quotes or emphasis are nested here more than " +
+                                  std::to_string(kMaxNesting) + " levels deep",
+                              line_of(text, line),
+                              "nest them less deeply: a reader cannot follow such depth either"};
+        throw Error(std::move(diagnostic));
+    }
+}
+
+}  // namespace
+
+Document parse(std::string_view text, const ParseOptions& options, const SourceLocation& origin) {
     ensure_registered();
     int cmark_options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
     if (options.smart) cmark_options |= CMARK_OPT_SMART;
@@ -230,6 +262,7 @@ Document parse(std::string_view text, const ParseOptions& options) {
         root.reset(cmark_parser_finish(parser.get()));
     }
     if (!root) throw std::bad_alloc();
+    check_nesting(root.get(), text, origin);
     mark_table_captions(root.get());
     Document document(std::move(root));
     document.cmark_options = cmark_options;

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "diag/diagnostics.hpp"
+
 struct cmark_node;
 
 namespace boardpress::markdown {
@@ -22,6 +24,10 @@ struct ParseOptions {
     bool smart = true;         // “curly quotes”, en/em dashes, ellipses
     bool unsafe_html = false;  // raw HTML is dropped unless true
 };
+
+// The deepest nesting parse() accepts: the writers walk the tree recursively, and lists or block
+// quotes nested thousands deep would exhaust the stack. A list level is two nodes (list, item).
+inline constexpr std::size_t kMaxNesting = 100;
 
 class Document {
 public:
@@ -37,8 +43,11 @@ private:
 };
 
 // Parses Markdown. Node positions (cmark_node_get_start_line) are lines of `text`; callers add the
-// line the body starts on in its file to report positions in the user's file.
-Document parse(std::string_view text, const ParseOptions& options = {});
+// line the body starts on in its file to report positions in the user's file. Nesting deeper than
+// kMaxNesting throws an Error at the first node too deep, its line counted from `origin` (the
+// file, and the line of it where `text` starts).
+Document parse(std::string_view text, const ParseOptions& options = {},
+               const SourceLocation& origin = {});
 
 // Table captions, as in Pandoc: a paragraph "Table: What it shows" right before or right after a
 // GFM table is that table's caption. parse() takes the "Table: " off and marks the paragraph;

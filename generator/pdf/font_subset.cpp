@@ -16,13 +16,13 @@ struct HbDestroy {
 template <typename T, void (*destroy)(T*)>
 using HbPtr = std::unique_ptr<T, HbDestroy<T, destroy>>;
 
-using Blob = HbPtr<hb_blob_t, hb_blob_destroy>;
-using Face = HbPtr<hb_face_t, hb_face_destroy>;
-using Input = HbPtr<hb_subset_input_t, hb_subset_input_destroy>;
-using Plan = HbPtr<hb_subset_plan_t, hb_subset_plan_destroy>;
+using HbBlob = HbPtr<hb_blob_t, hb_blob_destroy>;
+using HbFace = HbPtr<hb_face_t, hb_face_destroy>;
+using HbSubsetInput = HbPtr<hb_subset_input_t, hb_subset_input_destroy>;
+using HbSubsetPlan = HbPtr<hb_subset_plan_t, hb_subset_plan_destroy>;
 
 bool has_table(hb_face_t* face, hb_tag_t tag) {
-    Blob table(hb_face_reference_table(face, tag));
+    HbBlob table(hb_face_reference_table(face, tag));
     return table && hb_blob_get_length(table.get()) > 0;
 }
 
@@ -31,13 +31,13 @@ bool has_table(hb_face_t* face, hb_tag_t tag) {
 std::optional<FontSubset> subset_font(const std::string& path,
                                       const std::vector<std::uint32_t>& glyphs,
                                       const std::vector<char32_t>& code_points) {
-    Blob file(hb_blob_create_from_file_or_fail(path.c_str()));
+    HbBlob file(hb_blob_create_from_file_or_fail(path.c_str()));
     if (!file) return std::nullopt;
-    Face face(hb_face_create(file.get(), 0));
+    HbFace face(hb_face_create(file.get(), 0));
     // A PDF embeds TrueType outlines (FontFile2); CFF-flavoured fonts are left to libharu.
     if (!face || !has_table(face.get(), HB_TAG('g', 'l', 'y', 'f'))) return std::nullopt;
 
-    Input input(hb_subset_input_create_or_fail());
+    HbSubsetInput input(hb_subset_input_create_or_fail());
     if (!input) return std::nullopt;
     hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
     hb_set_add(glyph_set, 0);
@@ -54,11 +54,11 @@ std::optional<FontSubset> subset_font(const std::string& path,
           HB_TAG('L', 'T', 'S', 'H'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('F', 'F', 'T', 'M')})
         hb_set_add(drop, tag);
 
-    Plan plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
+    HbSubsetPlan plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
     if (!plan) return std::nullopt;
-    Face subset(hb_subset_plan_execute_or_fail(plan.get()));
+    HbFace subset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!subset) return std::nullopt;
-    Blob blob(hb_face_reference_blob(subset.get()));
+    HbBlob blob(hb_face_reference_blob(subset.get()));
     unsigned length = 0;
     const char* data = blob ? hb_blob_get_data(blob.get(), &length) : nullptr;
     if (!data || length == 0) return std::nullopt;

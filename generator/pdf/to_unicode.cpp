@@ -32,12 +32,12 @@ std::string unicode_hex(char32_t point) {
     return out + ">";
 }
 
-struct Run {
+struct CodeRange {
     std::uint16_t first, last;
     char32_t point;
 };
 
-void write_sections(std::string& out, const std::vector<Run>& runs, bool ranges) {
+void write_sections(std::string& out, const std::vector<CodeRange>& runs, bool ranges) {
     const char* name = ranges ? "bfrange" : "bfchar";
     for (std::size_t start = 0; start < runs.size(); start += 100) {
         std::size_t end = std::min(runs.size(), start + 100);
@@ -56,7 +56,7 @@ void write_sections(std::string& out, const std::vector<Run>& runs, bool ranges)
 std::string to_unicode_cmap(const std::vector<std::pair<std::uint16_t, char32_t>>& codes) {
     // Runs of codes that bfrange can express: the code and the code point go up together, and
     // neither leaves its block of 256 (bfrange increments the last byte only).
-    std::vector<Run> singles, ranges;
+    std::vector<CodeRange> singles, ranges;
     for (std::size_t i = 0; i < codes.size();) {
         std::size_t j = i + 1;
         while (j < codes.size() && codes[j].first == codes[j - 1].first + 1 &&
@@ -64,7 +64,7 @@ std::string to_unicode_cmap(const std::vector<std::pair<std::uint16_t, char32_t>
                (codes[j].first >> 8) == (codes[i].first >> 8) &&
                (codes[j].second >> 8) == (codes[i].second >> 8))
             ++j;
-        Run run{codes[i].first, codes[j - 1].first, codes[i].second};
+        CodeRange run{codes[i].first, codes[j - 1].first, codes[i].second};
         (j - i > 1 ? ranges : singles).push_back(run);
         i = j;
     }

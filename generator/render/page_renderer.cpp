@@ -108,7 +108,8 @@ PageBody render_body(const Engines& engines, const PageJob& job) {
             page.body, SourceLocation{page.source, page.body_line, 1}, job.context);
         markdown::ParseOptions parse_options;
         parse_options.unsafe_html = job.settings.unsafe_html;
-        body.document = markdown::parse(body.markdown, parse_options);
+        body.document = markdown::parse(body.markdown, parse_options,
+                                        {page.source, page.body_line, 1});
         body.outline = markdown::outline(body.document, job.outline);
         body.html = html::write(body.document, body.outline, page_writer(job, body.diagnostics));
     } catch (const Error& error) {

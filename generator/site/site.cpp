@@ -22,6 +22,8 @@
 #include "site/dependencies.hpp"
 #include "site/fingerprint.hpp"
 #include "site/glossary_page.hpp"
+#include "site/image_paths.hpp"
+#include "site/layouts.hpp"
 #include "site/output.hpp"
 #include "site/pdf_output.hpp"
 #include "site/search_index.hpp"
@@ -207,6 +209,8 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
                               "run the build in a project folder, or create templates/"));
         return site;
     }
+    // Links out of templates/ (a partial, an asset) are refused, as in content/ and data/.
+    data::list_files(root / "templates", root, {""}, diagnostics);
 
     site->glossary = read_glossary(data, diagnostics);
     const markdown::Glossary& glossary = site->glossary;
@@ -362,6 +366,8 @@ std::unique_ptr<RenderedSite> render_site(const BuildOptions& options) {
         bodies[to_render[n]] = render::render_body(engines, jobs[to_render[n]]);
         body_progress.one_done();
     });
+    check_layouts(root, jobs, bodies);  // a missing layout: once, where it is asked for
+    check_image_paths(root, jobs, bodies);
     for (const auto& body : bodies) diagnostics.append(body.diagnostics);
     if (diagnostics.has_errors() && !options.keep_going) {
         diagnostics.sort();

@@ -15,7 +15,9 @@ namespace {
 
 std::string shown(const Value& v) {
     std::string r = py_repr(v);
-    if (r.size() > 60) r = r.substr(0, 57) + "...";
+    // In place: GCC 12 with precompiled headers misreads `r.substr(0, 57) + "..."` as an
+    // out-of-bounds copy (-Warray-bounds).
+    if (r.size() > 60) r.replace(57, r.npos, "...");
     return r;
 }
 

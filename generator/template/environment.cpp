@@ -1,10 +1,9 @@
 // The Environment: options, filters and tests, globals, and the cache of parsed templates (shared
 // by every render, guarded by a mutex; a parsed Template is immutable).
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <unordered_map>
 
+#include "data/data.hpp"
 #include "template/parser.hpp"
 #include "template/registry.hpp"
 #include "template/renderer.hpp"
@@ -52,12 +51,28 @@ struct Environment::Impl : Loader {
         return out;
     }
 
-    static std::string read_file(const fs::path& path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw Error(SourceLocation{path.generic_string(), 0, 0}, "cannot read the template file");
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        return buffer.str();
+    // Templates are UTF-8 like the rest of a project: a byte order mark is not copied into every
+    // page, and a byte that is not UTF-8 is an error at its place.
+    std::string read_file(const fs::path& path) const {
+        std::string shown = display(path);
+        std::string bytes = data::read_file(path, shown);
+        std::string_view text = data::skip_bom(bytes);
+        data::check_utf8(text, shown);
+        return std::string(text);
+    }
+
+    // A template reached through a link leading out of its folder is refused, as links out of
+    // content/ and data/ are: no project can make the build read files elsewhere.
+    void check_inside(const fs::path& file, const fs::path& dir) const {
+        std::error_code ec;
+        fs::path target = fs::weakly_canonical(file, ec);
+        fs::path relative = target.lexically_relative(fs::weakly_canonical(dir, ec));
+        if (!ec && !relative.empty() && *relative.begin() != "..") return;
+        std::string shown = display(file), folder = display(dir) + "/";
+        throw Error(SourceLocation{shown, 0, 0},
+                    "`" + shown + "` links to `" + target.generic_string() +
+                        "`, which is outside `" + folder + "`",
+                    "copy the file into `" + folder + "` instead of linking to it");
     }
 
     std::shared_ptr<const Template> parse_file(const fs::path& path, const std::string& name) const {
@@ -89,6 +104,7 @@ struct Environment::Impl : Loader {
                 fs::path candidate = dir / fs::path(std::string(name));
                 std::error_code ec;
                 if (fs::is_regular_file(candidate, ec)) {
+                    check_inside(candidate, dir);
                     path = candidate.generic_string();
                     break;
                 }

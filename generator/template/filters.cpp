@@ -15,7 +15,9 @@ namespace {
 
 using Args = std::vector<std::optional<Value>>;
 
-Value arg_or(const std::optional<Value>& v, Value def) { return v ? *v : std::move(def); }
+Value arg_or(const std::optional<Value>& v, Value def) {
+    return v ? *v : std::move(def);
+}
 
 bool arg_bool(const std::optional<Value>& v, bool def) {
     if (!v) return def;
@@ -36,11 +38,9 @@ Value soft_str(const Value& v) {
     return Value::string(py_str(v));
 }
 
-Value same_kind(const Value& like, std::string s) { return Value::text(std::move(s), like.is_markup()); }
-
 // ignore_case: lowercases strings only.
 Value ignore_case(const Value& v) {
-    if (v.is_string()) return same_kind(v, text::lower(v.sv()));
+    if (v.is_string()) return Value::text_like(v, text::lower(v.sv()));
     return v;
 }
 
@@ -59,11 +59,14 @@ Value get_attribute(Renderer& r, const Value& item, const std::optional<Value>& 
     std::size_t start = 0;
     while (true) {
         std::size_t dot = path.find('.', start);
-        std::string_view part = path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-        bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        std::string_view part = path.substr(
+            start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
         current = digits ? r.getitem(current, Value::integer(std::stoll(std::string(part))))
                          : r.getitem(current, Value::string(std::string(part)));
-        if (default_value && !default_value->is_none() && current.is_undefined()) current = *default_value;
+        if (default_value && !default_value->is_none() && current.is_undefined())
+            current = *default_value;
         if (dot == std::string_view::npos) break;
         start = dot + 1;
     }
@@ -78,7 +81,8 @@ Value multi_key(Renderer& r, const Value& item, const std::optional<Value>& attr
         std::size_t start = 0;
         while (true) {
             std::size_t comma = all.find(',', start);
-            Value part = Value::string(std::string(all.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+            Value part = Value::string(std::string(all.substr(
+                start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
             Value v = get_attribute(r, item, part);
             parts.push_back(lower ? ignore_case(v) : v);
             if (comma == std::string_view::npos) break;
@@ -127,22 +131,30 @@ Value f_abs(Renderer&, const Value& input, CallArgs& args) {
 Value f_first(Renderer& r, const Value& input, CallArgs& args) {
     bind_args(args, "first", {});
     if (input.is_list()) {
-        if (input.size() == 0) return r.undefined("No first item, sequence was empty.", "the sequence is empty; check it with `{% if items %}` first");
+        if (input.size() == 0)
+            return r.undefined("No first item, sequence was empty.",
+                               "the sequence is empty; check it with `{% if items %}` first");
         return input.at(0);
     }
     auto items = py_list(input);
-    if (items.empty()) return r.undefined("No first item, sequence was empty.", "the sequence is empty; check it with `{% if items %}` first");
+    if (items.empty())
+        return r.undefined("No first item, sequence was empty.",
+                           "the sequence is empty; check it with `{% if items %}` first");
     return items.front();
 }
 
 Value f_last(Renderer& r, const Value& input, CallArgs& args) {
     bind_args(args, "last", {});
     if (input.is_list()) {
-        if (input.size() == 0) return r.undefined("No last item, sequence was empty.", "the sequence is empty; check it with `{% if items %}` first");
+        if (input.size() == 0)
+            return r.undefined("No last item, sequence was empty.",
+                               "the sequence is empty; check it with `{% if items %}` first");
         return input.at(input.size() - 1);
     }
     auto items = py_list(input);
-    if (items.empty()) return r.undefined("No last item, sequence was empty.", "the sequence is empty; check it with `{% if items %}` first");
+    if (items.empty())
+        return r.undefined("No last item, sequence was empty.",
+                           "the sequence is empty; check it with `{% if items %}` first");
     return items.back();
 }
 
@@ -161,6 +173,7 @@ Value f_join(Renderer& r, const Value& input, CallArgs& args) {
         std::string out;
         std::string sep = py_str(d);
         for (std::size_t i = 0; i < items.size(); ++i) {
+            check_text_size(out.size());  // a long separator times many items
             if (i) out += sep;
             append_str(out, items[i]);
         }
@@ -173,6 +186,7 @@ Value f_join(Renderer& r, const Value& input, CallArgs& args) {
     if (!any_markup) {
         std::string sep = py_str(d);
         for (std::size_t i = 0; i < items.size(); ++i) {
+            check_text_size(out.size());  // a long separator times many items
             if (i) out += sep;
             append_str(out, items[i]);
         }
@@ -184,6 +198,7 @@ Value f_join(Renderer& r, const Value& input, CallArgs& args) {
     else
         escape_into(sep, py_str(d), r.mode());
     for (std::size_t i = 0; i < items.size(); ++i) {
+        check_text_size(out.size());
         if (i) out += sep;
         if (items[i].is_markup())
             out += items[i].sv();
@@ -196,19 +211,19 @@ Value f_join(Renderer& r, const Value& input, CallArgs& args) {
 Value f_lower(Renderer&, const Value& input, CallArgs& args) {
     bind_args(args, "lower", {});
     Value s = soft_str(input);
-    return same_kind(s, text::lower(s.sv()));
+    return Value::text_like(s, text::lower(s.sv()));
 }
 
 Value f_upper(Renderer&, const Value& input, CallArgs& args) {
     bind_args(args, "upper", {});
     Value s = soft_str(input);
-    return same_kind(s, text::upper(s.sv()));
+    return Value::text_like(s, text::upper(s.sv()));
 }
 
 Value f_capitalize(Renderer&, const Value& input, CallArgs& args) {
     bind_args(args, "capitalize", {});
     Value s = soft_str(input);
-    return same_kind(s, text::capitalize(s.sv()));
+    return Value::text_like(s, text::capitalize(s.sv()));
 }
 
 Value f_title(Renderer&, const Value& input, CallArgs& args) {
@@ -239,7 +254,7 @@ Value f_trim(Renderer&, const Value& input, CallArgs& args) {
     Value s = soft_str(input);
     std::optional<std::string> chars;
     if (a[0] && !a[0]->is_none()) chars = py_str(*a[0]);
-    return same_kind(s, text::strip(s.sv(), chars ? &*chars : nullptr, true, true));
+    return Value::text_like(s, text::strip(s.sv(), chars ? &*chars : nullptr, true, true));
 }
 
 Value f_replace(Renderer& r, const Value& input, CallArgs& args) {
@@ -249,21 +264,23 @@ Value f_replace(Renderer& r, const Value& input, CallArgs& args) {
     const Value& old_v = *a[0];
     const Value& new_v = *a[1];
     if (!r.autoescape())
-        return Value::string(text::replace(py_str(input), py_str(old_v), py_str(new_v), count));
+        return Value::string(
+            text::replace(py_str(input), py_str(old_v), py_str(new_v), count, kMaxTextBytes));
     Value s;
     if (old_v.is_markup() || (new_v.is_markup() && !input.is_markup()))
         s = escape_value(input, r.mode());
     else
         s = soft_str(input);
     if (!s.is_markup())
-        return Value::string(text::replace(s.sv(), py_str(old_v), py_str(new_v), count));
+        return Value::string(
+            text::replace(s.sv(), py_str(old_v), py_str(new_v), count, kMaxTextBytes));
     // markupsafe 3's Markup.replace escapes the replacement only.
     std::string repl;
     if (new_v.is_markup())
         repl = std::string(new_v.sv());
     else
         escape_into(repl, py_str(new_v), r.mode());
-    return Value::markup(text::replace(s.sv(), py_str(old_v), repl, count));
+    return Value::markup(text::replace(s.sv(), py_str(old_v), repl, count, kMaxTextBytes));
 }
 
 double round_half_even_digits(double x, std::int64_t ndigits) {
@@ -320,7 +337,8 @@ Value to_int(const Value& v, bool& ok, int base) {
     }
     if (v.is_string()) {
         if (auto i = text::parse_int(v.sv(), base)) return Value::integer(*i);
-        if (auto f = text::parse_float(v.sv()); f && !std::isnan(*f) && !std::isinf(*f) && std::fabs(*f) < 9.2e18)
+        if (auto f = text::parse_float(v.sv());
+            f && !std::isnan(*f) && !std::isinf(*f) && std::fabs(*f) < 9.2e18)
             return Value::integer(static_cast<std::int64_t>(std::trunc(*f)));
     }
     ok = false;
@@ -355,8 +373,8 @@ Value f_sort(Renderer& r, const Value& input, CallArgs& args) {
     bool case_sensitive = arg_bool(a[1], false);
     auto items = py_list(input);
     return Value::list(sorted_by(
-        std::move(items), [&](const Value& item) { return multi_key(r, item, a[2], !case_sensitive); },
-        reverse));
+        std::move(items),
+        [&](const Value& item) { return multi_key(r, item, a[2], !case_sensitive); }, reverse));
 }
 
 Value f_reverse(Renderer&, const Value& input, CallArgs& args) {
@@ -364,7 +382,7 @@ Value f_reverse(Renderer&, const Value& input, CallArgs& args) {
     if (input.is_string()) {
         std::u32string cps = text::decode(input.sv());
         std::reverse(cps.begin(), cps.end());
-        return same_kind(input, text::encode(cps));
+        return Value::text_like(input, text::encode(cps));
     }
     auto items = py_list(input);
     std::reverse(items.begin(), items.end());
@@ -386,7 +404,8 @@ Value min_or_max(Renderer& r, const Value& input, CallArgs& args, bool want_max,
     auto a = bind_args(args, name, {"case_sensitive", "attribute"});
     bool case_sensitive = arg_bool(a[0], false);
     auto items = py_list(input);
-    if (items.empty()) return r.undefined("No aggregated item, sequence was empty.", "the sequence is empty");
+    if (items.empty())
+        return r.undefined("No aggregated item, sequence was empty.", "the sequence is empty");
     auto key = [&](const Value& item) {
         Value v = get_attribute(r, item, a[1]);
         return case_sensitive ? v : ignore_case(v);
@@ -404,8 +423,12 @@ Value min_or_max(Renderer& r, const Value& input, CallArgs& args, bool want_max,
     return items[best];
 }
 
-Value f_min(Renderer& r, const Value& input, CallArgs& args) { return min_or_max(r, input, args, false, "min"); }
-Value f_max(Renderer& r, const Value& input, CallArgs& args) { return min_or_max(r, input, args, true, "max"); }
+Value f_min(Renderer& r, const Value& input, CallArgs& args) {
+    return min_or_max(r, input, args, false, "min");
+}
+Value f_max(Renderer& r, const Value& input, CallArgs& args) {
+    return min_or_max(r, input, args, true, "max");
+}
 
 Value f_unique(Renderer& r, const Value& input, CallArgs& args) {
     auto a = bind_args(args, "unique", {"case_sensitive", "attribute"});
@@ -435,11 +458,16 @@ Value f_map(Renderer& r, const Value& input, CallArgs& args) {
     if (args.pos.empty()) {
         std::optional<Value> attribute, def;
         for (const auto& [k, v] : args.kw) {
-            if (k == "attribute") attribute = v;
-            else if (k == "default") def = v;
-            else fail("Unexpected keyword argument '" + std::string(k) + "'");
+            if (k == "attribute")
+                attribute = v;
+            else if (k == "default")
+                def = v;
+            else
+                fail("Unexpected keyword argument '" + std::string(k) + "'");
         }
-        if (!attribute) fail("map requires a filter argument", "write `map('filter')` or `map(attribute='name')`");
+        if (!attribute)
+            fail("map requires a filter argument",
+                 "write `map('filter')` or `map(attribute='name')`");
         for (const auto& item : items) out.push_back(get_attribute(r, item, attribute, def));
         return Value::list(std::move(out));
     }
@@ -487,10 +515,18 @@ Value select_or_reject(Renderer& r, const Value& input, CallArgs& args, bool sel
     return Value::list(std::move(out));
 }
 
-Value f_select(Renderer& r, const Value& i, CallArgs& a) { return select_or_reject(r, i, a, true, false); }
-Value f_reject(Renderer& r, const Value& i, CallArgs& a) { return select_or_reject(r, i, a, false, false); }
-Value f_selectattr(Renderer& r, const Value& i, CallArgs& a) { return select_or_reject(r, i, a, true, true); }
-Value f_rejectattr(Renderer& r, const Value& i, CallArgs& a) { return select_or_reject(r, i, a, false, true); }
+Value f_select(Renderer& r, const Value& i, CallArgs& a) {
+    return select_or_reject(r, i, a, true, false);
+}
+Value f_reject(Renderer& r, const Value& i, CallArgs& a) {
+    return select_or_reject(r, i, a, false, false);
+}
+Value f_selectattr(Renderer& r, const Value& i, CallArgs& a) {
+    return select_or_reject(r, i, a, true, true);
+}
+Value f_rejectattr(Renderer& r, const Value& i, CallArgs& a) {
+    return select_or_reject(r, i, a, false, true);
+}
 
 Value f_groupby(Renderer& r, const Value& input, CallArgs& args) {
     auto a = bind_args(args, "groupby", {"attribute", "default", "case_sensitive"});
@@ -585,10 +621,12 @@ Value f_truncate(Renderer&, const Value& input, CallArgs& args) {
     Value s = input.is_string() ? input : Value::string(py_str(input));
     std::string end_s = py_str(end);
     std::int64_t end_len = static_cast<std::int64_t>(text::length(end_s));
-    if (length < end_len) fail("expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
+    if (length < end_len)
+        fail("expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
     if (leeway < 0) fail("expected leeway >= 0, got " + std::to_string(leeway));
     std::u32string cps = text::decode(s.sv());
-    if (static_cast<std::int64_t>(cps.size()) <= length + leeway) return s;
+    // Compared as a difference: length + leeway can overflow.
+    if (static_cast<std::int64_t>(cps.size()) - leeway <= length) return s;
     std::u32string head = cps.substr(0, static_cast<std::size_t>(length - end_len));
     std::string result;
     if (killwords) {
@@ -621,7 +659,8 @@ Value f_wordcount(Renderer&, const Value& input, CallArgs& args) {
 }
 
 Value f_wordwrap(Renderer&, const Value& input, CallArgs& args) {
-    auto a = bind_args(args, "wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
+    auto a = bind_args(args, "wordwrap",
+                       {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
     std::int64_t width = arg_int(a[0], 79, "width");
     bool break_long = arg_bool(a[1], true);
     std::string wrapstring = a[2] && !a[2]->is_none() ? py_str(*a[2]) : "\n";
@@ -630,6 +669,7 @@ Value f_wordwrap(Renderer&, const Value& input, CallArgs& args) {
     std::string out;
     auto lines = text::splitlines(py_str(input));
     for (std::size_t li = 0; li < lines.size(); ++li) {
+        check_text_size(out.size());
         if (li) out += wrapstring;
         std::u32string line = text::decode(lines[li]);
         // Chunks: runs of whitespace and runs of non-whitespace.
@@ -647,7 +687,8 @@ Value f_wordwrap(Renderer&, const Value& input, CallArgs& args) {
         while (!chunks.empty()) {
             std::vector<std::u32string> cur;
             std::int64_t len = 0;
-            if (!wrapped.empty() && !chunks.empty() && text::is_space(chunks.back()[0])) chunks.pop_back();
+            if (!wrapped.empty() && !chunks.empty() && text::is_space(chunks.back()[0]))
+                chunks.pop_back();
             while (!chunks.empty()) {
                 std::int64_t l = static_cast<std::int64_t>(chunks.back().size());
                 if (len + l <= width) {
@@ -678,6 +719,7 @@ Value f_wordwrap(Renderer&, const Value& input, CallArgs& args) {
             }
         }
         for (std::size_t k = 0; k < wrapped.size(); ++k) {
+            check_text_size(out.size());  // a long wrapstring times many lines
             if (k) out += wrapstring;
             out += text::encode(wrapped[k]);
         }
@@ -688,26 +730,26 @@ Value f_wordwrap(Renderer&, const Value& input, CallArgs& args) {
 // html.unescape for the entities that appear in practice.
 std::string html_unescape(std::string_view s) {
     static const std::pair<const char*, char32_t> named[] = {
-        {"amp", '&'},        {"lt", '<'},          {"gt", '>'},         {"quot", '"'},
-        {"apos", '\''},      {"nbsp", 0xA0},       {"copy", 0xA9},      {"reg", 0xAE},
-        {"trade", 0x2122},   {"hellip", 0x2026},   {"mdash", 0x2014},   {"ndash", 0x2013},
-        {"lsquo", 0x2018},   {"rsquo", 0x2019},    {"ldquo", 0x201C},   {"rdquo", 0x201D},
-        {"sbquo", 0x201A},   {"bdquo", 0x201E},    {"laquo", 0xAB},     {"raquo", 0xBB},
-        {"pound", 0xA3},     {"euro", 0x20AC},     {"yen", 0xA5},       {"cent", 0xA2},
-        {"sect", 0xA7},      {"para", 0xB6},       {"middot", 0xB7},    {"bull", 0x2022},
-        {"deg", 0xB0},       {"plusmn", 0xB1},     {"times", 0xD7},     {"divide", 0xF7},
-        {"frac12", 0xBD},    {"frac14", 0xBC},     {"frac34", 0xBE},    {"sup2", 0xB2},
-        {"sup3", 0xB3},      {"micro", 0xB5},      {"shy", 0xAD},       {"iexcl", 0xA1},
-        {"iquest", 0xBF},    {"eacute", 0xE9},     {"Eacute", 0xC9},    {"egrave", 0xE8},
-        {"agrave", 0xE0},    {"aacute", 0xE1},     {"acirc", 0xE2},     {"auml", 0xE4},
-        {"ouml", 0xF6},      {"uuml", 0xFC},       {"Auml", 0xC4},      {"Ouml", 0xD6},
-        {"Uuml", 0xDC},      {"szlig", 0xDF},      {"ccedil", 0xE7},    {"ntilde", 0xF1},
-        {"oacute", 0xF3},    {"iacute", 0xED},     {"uacute", 0xFA},    {"ecirc", 0xEA},
-        {"larr", 0x2190},    {"rarr", 0x2192},     {"uarr", 0x2191},    {"darr", 0x2193},
-        {"thinsp", 0x2009},  {"ensp", 0x2002},     {"emsp", 0x2003},    {"zwj", 0x200D},
-        {"zwnj", 0x200C},    {"minus", 0x2212},    {"le", 0x2264},      {"ge", 0x2265},
-        {"ne", 0x2260},      {"dagger", 0x2020},   {"Dagger", 0x2021},  {"permil", 0x2030},
-        {"prime", 0x2032},   {"Prime", 0x2033},    {"hearts", 0x2665},  {"check", 0x2713}};
+        {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+        {"apos", '\''},     {"nbsp", 0xA0},     {"copy", 0xA9},     {"reg", 0xAE},
+        {"trade", 0x2122},  {"hellip", 0x2026}, {"mdash", 0x2014},  {"ndash", 0x2013},
+        {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},
+        {"sbquo", 0x201A},  {"bdquo", 0x201E},  {"laquo", 0xAB},    {"raquo", 0xBB},
+        {"pound", 0xA3},    {"euro", 0x20AC},   {"yen", 0xA5},      {"cent", 0xA2},
+        {"sect", 0xA7},     {"para", 0xB6},     {"middot", 0xB7},   {"bull", 0x2022},
+        {"deg", 0xB0},      {"plusmn", 0xB1},   {"times", 0xD7},    {"divide", 0xF7},
+        {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},   {"sup2", 0xB2},
+        {"sup3", 0xB3},     {"micro", 0xB5},    {"shy", 0xAD},      {"iexcl", 0xA1},
+        {"iquest", 0xBF},   {"eacute", 0xE9},   {"Eacute", 0xC9},   {"egrave", 0xE8},
+        {"agrave", 0xE0},   {"aacute", 0xE1},   {"acirc", 0xE2},    {"auml", 0xE4},
+        {"ouml", 0xF6},     {"uuml", 0xFC},     {"Auml", 0xC4},     {"Ouml", 0xD6},
+        {"Uuml", 0xDC},     {"szlig", 0xDF},    {"ccedil", 0xE7},   {"ntilde", 0xF1},
+        {"oacute", 0xF3},   {"iacute", 0xED},   {"uacute", 0xFA},   {"ecirc", 0xEA},
+        {"larr", 0x2190},   {"rarr", 0x2192},   {"uarr", 0x2191},   {"darr", 0x2193},
+        {"thinsp", 0x2009}, {"ensp", 0x2002},   {"emsp", 0x2003},   {"zwj", 0x200D},
+        {"zwnj", 0x200C},   {"minus", 0x2212},  {"le", 0x2264},     {"ge", 0x2265},
+        {"ne", 0x2260},     {"dagger", 0x2020}, {"Dagger", 0x2021}, {"permil", 0x2030},
+        {"prime", 0x2032},  {"Prime", 0x2033},  {"hearts", 0x2665}, {"check", 0x2713}};
     static const char* legacy[] = {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg"};
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -719,15 +761,25 @@ std::string html_unescape(std::string_view s) {
         if (j < s.size() && s[j] == '#') {
             bool hex = j + 1 < s.size() && (s[j + 1] == 'x' || s[j + 1] == 'X');
             std::size_t k = j + (hex ? 2 : 1), start = k;
-            while (k < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[k])) : std::isdigit(static_cast<unsigned char>(s[k])))) ++k;
+            while (k < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[k]))
+                                        : std::isdigit(static_cast<unsigned char>(s[k]))))
+                ++k;
             if (k > start) {
-                unsigned long long cp = std::strtoull(std::string(s.substr(start, k - start)).c_str(), nullptr, hex ? 16 : 10);
+                unsigned long long cp = std::strtoull(
+                    std::string(s.substr(start, k - start)).c_str(), nullptr, hex ? 16 : 10);
                 if (k - start > 8) cp = 0x110000;
-                static const char32_t cp1252[32] = {0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178};
+                static const char32_t cp1252[32] = {
+                    0x20AC, 0x81,   0x201A, 0x192,  0x201E, 0x2026, 0x2020, 0x2021,
+                    0x2C6,  0x2030, 0x160,  0x2039, 0x152,  0x8D,   0x17D,  0x8F,
+                    0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                    0x2DC,  0x2122, 0x161,  0x203A, 0x153,  0x9D,   0x17E,  0x178};
                 char32_t c;
-                if (cp >= 0x80 && cp <= 0x9F) c = cp1252[cp - 0x80];
-                else if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) c = 0xFFFD;
-                else c = static_cast<char32_t>(cp);
+                if (cp >= 0x80 && cp <= 0x9F)
+                    c = cp1252[cp - 0x80];
+                else if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                    c = 0xFFFD;
+                else
+                    c = static_cast<char32_t>(cp);
                 text::append_utf8(out, c);
                 if (k < s.size() && s[k] == ';') ++k;
                 i = k - 1;
@@ -814,18 +866,33 @@ void json_string(std::string& out, std::string_view s) {
     for (char32_t c : text::decode(s)) {
         char buf[16];
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             default:
                 if (c < 0x20 || c > 0x7E) {
                     if (c > 0xFFFF) {
                         char32_t v = c - 0x10000;
-                        std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", static_cast<unsigned>(0xD800 + (v >> 10)),
+                        std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x",
+                                      static_cast<unsigned>(0xD800 + (v >> 10)),
                                       static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
                     } else {
                         std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
@@ -854,19 +921,31 @@ std::string json_key(const Value& k) {
     fail("keys must be str, int, float, bool or None, not " + type_name(k));
 }
 
-void dump_json(std::string& out, const Value& v, const std::optional<std::string>& indent, int level) {
+void dump_json(std::string& out, const Value& v, const std::optional<std::string>& indent,
+               int level) {
     auto newline = [&](int lvl) {
         out.push_back('\n');
         for (int i = 0; i < lvl; ++i) out += *indent;
     };
     switch (v.kind()) {
-        case Kind::Undefined: fail_undefined(v);
-        case Kind::None: out += "null"; return;
-        case Kind::Bool: out += v.as_bool() ? "true" : "false"; return;
-        case Kind::Int: out += std::to_string(v.as_int()); return;
-        case Kind::Float: out += json_float(v.as_double()); return;
+        case Kind::Undefined:
+            fail_undefined(v);
+        case Kind::None:
+            out += "null";
+            return;
+        case Kind::Bool:
+            out += v.as_bool() ? "true" : "false";
+            return;
+        case Kind::Int:
+            out += std::to_string(v.as_int());
+            return;
+        case Kind::Float:
+            out += json_float(v.as_double());
+            return;
         case Kind::Str:
-        case Kind::Markup: json_string(out, v.sv()); return;
+        case Kind::Markup:
+            json_string(out, v.sv());
+            return;
         case Kind::List:
         case Kind::Tuple: {
             std::size_t n = v.size();
@@ -892,13 +971,15 @@ void dump_json(std::string& out, const Value& v, const std::optional<std::string
             }
             std::vector<std::pair<std::string, Value>> keyed;
             for (auto& [k, val] : items) {
-                if (!k.is_string() && !k.is_none() && !k.is_number()) fail("keys must be str, int, float, bool or None, not " + type_name(k));
+                if (!k.is_string() && !k.is_none() && !k.is_number())
+                    fail("keys must be str, int, float, bool or None, not " + type_name(k));
                 keyed.emplace_back(json_key(k), val);
             }
             bool strings = false, others = false;
             for (auto& [k, val] : items) (k.is_string() ? strings : others) = true;
             if (strings && others) fail("'<' not supported between instances of 'int' and 'str'");
-            std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) { return a.first < b.first; });
+            std::stable_sort(keyed.begin(), keyed.end(),
+                             [&](const auto& a, const auto& b) { return a.first < b.first; });
             out.push_back('{');
             for (std::size_t i = 0; i < keyed.size(); ++i) {
                 if (i) out += indent ? "," : ", ";
@@ -911,7 +992,8 @@ void dump_json(std::string& out, const Value& v, const std::optional<std::string
             out.push_back('}');
             return;
         }
-        case Kind::Object: fail("Object of type " + v.pyobj()->type_name() + " is not JSON serializable");
+        case Kind::Object:
+            fail("Object of type " + v.pyobj()->type_name() + " is not JSON serializable");
     }
 }
 
@@ -922,7 +1004,7 @@ Value f_tojson(Renderer&, const Value& input, CallArgs& args) {
         if (a[0]->is_string())
             indent = std::string(a[0]->sv());
         else
-            indent = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, arg_int(a[0], 0, "indent"))), ' ');
+            indent = std::string(checked_width(arg_int(a[0], 0, "indent"), "indent"), ' ');
     }
     std::string raw;
     dump_json(raw, input, indent, 0);
@@ -930,11 +1012,20 @@ Value f_tojson(Renderer&, const Value& input, CallArgs& args) {
     out.reserve(raw.size());
     for (char c : raw) {
         switch (c) {
-            case '<': out += "\\u003c"; break;
-            case '>': out += "\\u003e"; break;
-            case '&': out += "\\u0026"; break;
-            case '\'': out += "\\u0027"; break;
-            default: out.push_back(c);
+            case '<':
+                out += "\\u003c";
+                break;
+            case '>':
+                out += "\\u003e";
+                break;
+            case '&':
+                out += "\\u0026";
+                break;
+            case '\'':
+                out += "\\u0027";
+                break;
+            default:
+                out.push_back(c);
         }
     }
     return Value::markup(std::move(out));
@@ -946,7 +1037,7 @@ Value f_indent(Renderer& r, const Value& input, CallArgs& args) {
     if (a[0] && a[0]->is_string())
         indention = std::string(a[0]->sv());
     else
-        indention = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, arg_int(a[0], 4, "width"))), ' ');
+        indention = std::string(checked_width(arg_int(a[0], 4, "width")), ' ');
     bool first = arg_bool(a[1], false);
     bool blank = arg_bool(a[2], false);
     Value s = soft_str(input);
@@ -958,6 +1049,7 @@ Value f_indent(Renderer& r, const Value& input, CallArgs& args) {
     }
     std::string str = std::string(s.sv()) + "\n";
     auto lines = text::splitlines(str);
+    check_text_size(str.size() + lines.size() * indention.size());  // both at most 64 MB
     std::string rv;
     if (blank) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -991,19 +1083,20 @@ Value f_format(Renderer& r, const Value& input, CallArgs& args) {
     } else {
         fmt_args = Value::tuple(args.pos);
     }
-    return same_kind(s, percent_format(s.sv(), fmt_args, s.is_markup(), r.mode()));
+    return Value::text_like(s, percent_format(s.sv(), fmt_args, s.is_markup(), r.mode()));
 }
 
 Value f_center(Renderer&, const Value& input, CallArgs& args) {
     auto a = bind_args(args, "center", {"width"});
-    std::int64_t width = arg_int(a[0], 80, "width");
+    auto width = static_cast<std::int64_t>(checked_width(arg_int(a[0], 80, "width")));
     Value s = soft_str(input);
     std::int64_t len = static_cast<std::int64_t>(text::length(s.sv()));
     if (width <= len) return s;
     std::int64_t marg = width - len;
     std::int64_t left = marg / 2 + (marg & width & 1);
-    return same_kind(s, std::string(static_cast<std::size_t>(left), ' ') + std::string(s.sv()) +
-                            std::string(static_cast<std::size_t>(marg - left), ' '));
+    return Value::text_like(s, std::string(static_cast<std::size_t>(left), ' ') +
+                                   std::string(s.sv()) +
+                                   std::string(static_cast<std::size_t>(marg - left), ' '));
 }
 
 Value f_items(Renderer&, const Value& input, CallArgs& args) {
@@ -1043,7 +1136,8 @@ Value f_filesizeformat(Renderer&, const Value& input, CallArgs& args) {
                               binary ? "TiB" : "TB", binary ? "PiB" : "PB", binary ? "EiB" : "EB",
                               binary ? "ZiB" : "ZB", binary ? "YiB" : "YB"};
     if (bytes == 1) return Value::string("1 Byte");
-    if (bytes < base) return Value::string(std::to_string(static_cast<std::int64_t>(bytes)) + " Bytes");
+    if (bytes < base)
+        return Value::string(std::to_string(static_cast<std::int64_t>(bytes)) + " Bytes");
     char buf[64];
     double unit = base;
     for (int i = 0; i < 8; ++i) {
@@ -1061,7 +1155,8 @@ std::string url_quote(const Value& v, bool for_qs) {
     std::string out;
     const char* safe = for_qs ? "" : "/";
     for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '~' || (c && std::strchr(safe, c))) {
+        if (std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '~' ||
+            (c && std::strchr(safe, c))) {
             out.push_back(static_cast<char>(c));
         } else {
             char buf[4];

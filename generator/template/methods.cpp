@@ -20,12 +20,14 @@ std::vector<std::optional<Value>> bind_args(const CallArgs& args, std::string_vi
         auto it = std::find(list.begin(), list.end(), key);
         if (it == list.end()) {
             std::vector<std::string> candidates(list.begin(), list.end());
-            fail(std::string(who) + "() got an unexpected keyword argument '" + std::string(key) + "'",
+            fail(std::string(who) + "() got an unexpected keyword argument '" + std::string(key) +
+                     "'",
                  did_you_mean_hint(key, candidates));
         }
         std::size_t index = static_cast<std::size_t>(it - list.begin());
         if (out[index])
-            fail(std::string(who) + "() got multiple values for argument '" + std::string(key) + "'");
+            fail(std::string(who) + "() got multiple values for argument '" + std::string(key) +
+                 "'");
         out[index] = value;
     }
     return out;
@@ -36,8 +38,10 @@ Value attr_path(Renderer& r, const Value& item, std::string_view path) {
     std::size_t start = 0;
     while (true) {
         std::size_t dot = path.find('.', start);
-        std::string_view part = path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-        bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        std::string_view part = path.substr(
+            start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
         if (digits)
             current = r.getitem(current, Value::integer(std::stoll(std::string(part))));
         else
@@ -60,7 +64,8 @@ std::string arg_str(const std::optional<Value>& v, std::string_view what) {
 std::int64_t arg_int(const std::optional<Value>& v, std::int64_t def) {
     if (!v || v->is_none()) return def;
     if (v->is_undefined()) fail_undefined(*v);
-    if (!v->is_integral()) fail("'" + type_name(*v) + "' object cannot be interpreted as an integer");
+    if (!v->is_integral())
+        fail("'" + type_name(*v) + "' object cannot be interpreted as an integer");
     return v->as_int();
 }
 
@@ -72,9 +77,8 @@ std::string escaped_arg(const Value& self, const Value& arg, Escape mode) {
     return out;
 }
 
-Value same_kind(const Value& self, std::string s) { return Value::text(std::move(s), self.is_markup()); }
-
 std::string justify(std::string_view s, std::int64_t width, std::string_view fill, char how) {
+    checked_width(width);
     std::int64_t len = static_cast<std::int64_t>(text::length(s));
     if (width <= len) return std::string(s);
     std::int64_t marg = width - len;
@@ -97,15 +101,16 @@ std::string fill_char(const std::optional<Value>& v) {
 Value string_list(const Value& self, const std::vector<std::string>& parts) {
     std::vector<Value> items;
     items.reserve(parts.size());
-    for (const auto& p : parts) items.push_back(same_kind(self, p));
+    for (const auto& p : parts) items.push_back(Value::text_like(self, p));
     return Value::list(std::move(items));
 }
 
 bool affix_match(const Value& self, const std::optional<Value>& arg, bool start) {
     std::string_view s = self.sv();
     auto one = [&](const Value& a) {
-        if (!a.is_string()) fail(std::string(start ? "startswith" : "endswith") +
-                                 " first arg must be str or a tuple of str, not " + type_name(a));
+        if (!a.is_string())
+            fail(std::string(start ? "startswith" : "endswith") +
+                 " first arg must be str or a tuple of str, not " + type_name(a));
         std::string_view p = a.sv();
         if (p.size() > s.size()) return false;
         return start ? s.substr(0, p.size()) == p : s.substr(s.size() - p.size()) == p;
@@ -124,17 +129,21 @@ using Method = Value (*)(Renderer&, const Value& self, CallArgs& args);
 Value str_method(std::string_view name, Renderer& r, const Value& self, CallArgs& args) {
     std::string_view s = self.sv();
     Escape mode = r.mode();
-    auto bind = [&](std::initializer_list<std::string_view> names) { return bind_args(args, name, names); };
-    if (name == "upper") return bind({}), same_kind(self, text::upper(s));
-    if (name == "lower" || name == "casefold") return bind({}), same_kind(self, text::lower(s));
-    if (name == "title") return bind({}), same_kind(self, text::title(s));
-    if (name == "capitalize") return bind({}), same_kind(self, text::capitalize(s));
-    if (name == "swapcase") return bind({}), same_kind(self, text::swapcase(s));
+    auto bind = [&](std::initializer_list<std::string_view> names) {
+        return bind_args(args, name, names);
+    };
+    if (name == "upper") return bind({}), Value::text_like(self, text::upper(s));
+    if (name == "lower" || name == "casefold")
+        return bind({}), Value::text_like(self, text::lower(s));
+    if (name == "title") return bind({}), Value::text_like(self, text::title(s));
+    if (name == "capitalize") return bind({}), Value::text_like(self, text::capitalize(s));
+    if (name == "swapcase") return bind({}), Value::text_like(self, text::swapcase(s));
     if (name == "strip" || name == "lstrip" || name == "rstrip") {
         auto a = bind({"chars"});
         std::optional<std::string> chars;
         if (a[0] && !a[0]->is_none()) chars = py_str(*a[0]);
-        return same_kind(self, text::strip(s, chars ? &*chars : nullptr, name != "rstrip", name != "lstrip"));
+        return Value::text_like(
+            self, text::strip(s, chars ? &*chars : nullptr, name != "rstrip", name != "lstrip"));
     }
     if (name == "startswith" || name == "endswith") {
         auto a = bind({"prefix", "start", "end"});
@@ -160,23 +169,26 @@ Value str_method(std::string_view name, Renderer& r, const Value& self, CallArgs
         auto a = bind({"old", "new", "count"});
         if (!a[0] || !a[1]) fail("replace() takes at least 2 arguments");
         if (!a[0]->is_string() || !a[1]->is_string()) fail("replace() argument must be str");
-        return same_kind(self, text::replace(s, py_str(*a[0]), escaped_arg(self, *a[1], mode),
-                                             static_cast<long>(arg_int(a[2], -1))));
+        return Value::text_like(self,
+                                text::replace(s, py_str(*a[0]), escaped_arg(self, *a[1], mode),
+                                              static_cast<long>(arg_int(a[2], -1)), kMaxTextBytes));
     }
-    if (name == "format") return same_kind(self, str_format(s, args, self.is_markup(), mode));
+    if (name == "format")
+        return Value::text_like(self, str_format(s, args, self.is_markup(), mode));
     if (name == "join") {
         auto a = bind({"iterable"});
         if (!a[0]) fail("join() takes exactly one argument");
         std::string out;
         bool first = true;
         for (const auto& item : py_list(*a[0])) {
+            check_text_size(out.size());  // a long separator times many items
             if (!first) out += s;
             first = false;
             if (!item.is_string() && !self.is_markup())
                 fail("sequence item: expected str instance, " + type_name(item) + " found");
             out += escaped_arg(self, item, mode);
         }
-        return same_kind(self, std::move(out));
+        return Value::text_like(self, std::move(out));
     }
     if (name == "count") {
         auto a = bind({"sub", "start", "end"});
@@ -191,20 +203,21 @@ Value str_method(std::string_view name, Renderer& r, const Value& self, CallArgs
     if (name == "center" || name == "ljust" || name == "rjust") {
         auto a = bind({"width", "fillchar"});
         char how = name == "center" ? '^' : name == "ljust" ? '<' : '>';
-        return same_kind(self, justify(s, arg_int(a[0], 0), fill_char(a[1]), how));
+        return Value::text_like(self, justify(s, arg_int(a[0], 0), fill_char(a[1]), how));
     }
     if (name == "zfill") {
         auto a = bind({"width"});
-        std::int64_t width = arg_int(a[0], 0);
+        auto width = static_cast<std::int64_t>(checked_width(arg_int(a[0], 0)));
         std::string str(s);
         std::int64_t len = static_cast<std::int64_t>(text::length(str));
-        if (width <= len) return same_kind(self, str);
+        if (width <= len) return Value::text_like(self, str);
         std::string sign;
         if (!str.empty() && (str[0] == '+' || str[0] == '-')) {
             sign = str.substr(0, 1);
             str = str.substr(1);
         }
-        return same_kind(self, sign + std::string(static_cast<std::size_t>(width - len), '0') + str);
+        return Value::text_like(
+            self, sign + std::string(static_cast<std::size_t>(width - len), '0') + str);
     }
     if (name == "removeprefix" || name == "removesuffix") {
         auto a = bind({"affix"});
@@ -214,7 +227,7 @@ Value str_method(std::string_view name, Renderer& r, const Value& self, CallArgs
         if (name == "removesuffix" && str.size() >= affix.size() &&
             str.compare(str.size() - affix.size(), affix.size(), affix) == 0)
             str = str.substr(0, str.size() - affix.size());
-        return same_kind(self, std::move(str));
+        return Value::text_like(self, std::move(str));
     }
     if (name == "partition" || name == "rpartition") {
         auto a = bind({"sep"});
@@ -224,12 +237,15 @@ Value str_method(std::string_view name, Renderer& r, const Value& self, CallArgs
         std::vector<Value> items;
         if (at == std::string_view::npos) {
             if (name == "partition")
-                items = {same_kind(self, std::string(s)), same_kind(self, ""), same_kind(self, "")};
+                items = {Value::text_like(self, std::string(s)), Value::text_like(self, ""),
+                         Value::text_like(self, "")};
             else
-                items = {same_kind(self, ""), same_kind(self, ""), same_kind(self, std::string(s))};
+                items = {Value::text_like(self, ""), Value::text_like(self, ""),
+                         Value::text_like(self, std::string(s))};
         } else {
-            items = {same_kind(self, std::string(s.substr(0, at))), same_kind(self, sep),
-                     same_kind(self, std::string(s.substr(at + sep.size())))};
+            items = {Value::text_like(self, std::string(s.substr(0, at))),
+                     Value::text_like(self, sep),
+                     Value::text_like(self, std::string(s.substr(at + sep.size())))};
         }
         return Value::tuple(std::move(items));
     }
@@ -266,11 +282,13 @@ Value str_method(std::string_view name, Renderer& r, const Value& self, CallArgs
 }
 
 const char* const kStrMethods[] = {
-    "upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip",
-    "startswith", "endswith", "split", "rsplit", "splitlines", "replace", "format", "join",
-    "count", "find", "rfind", "index", "rindex", "center", "ljust", "rjust", "zfill",
-    "removeprefix", "removesuffix", "partition", "rpartition", "isdigit", "isdecimal",
-    "isnumeric", "isalpha", "isalnum", "isspace", "islower", "isupper", "istitle"};
+    "upper",   "lower",      "casefold",     "title",        "capitalize", "swapcase",
+    "strip",   "lstrip",     "rstrip",       "startswith",   "endswith",   "split",
+    "rsplit",  "splitlines", "replace",      "format",       "join",       "count",
+    "find",    "rfind",      "index",        "rindex",       "center",     "ljust",
+    "rjust",   "zfill",      "removeprefix", "removesuffix", "partition",  "rpartition",
+    "isdigit", "isdecimal",  "isnumeric",    "isalpha",      "isalnum",    "isspace",
+    "islower", "isupper",    "istitle"};
 
 const char* const kDictMethods[] = {"items", "keys", "values", "get", "copy"};
 const char* const kListMethods[] = {"index", "count", "append", "copy"};
@@ -361,8 +379,10 @@ std::optional<Value> method_of(const Value& self, std::string_view name) {
         if (!contains(kListMethods, name)) return std::nullopt;
         if (self.kind() == Kind::Tuple && (name == "append" || name == "copy")) return std::nullopt;
         std::string n(name);
-        return Value::object(std::make_shared<FnObj>(
-            n, [self, n](Renderer&, CallArgs& args) { return list_method(n, self, args); }));
+        return Value::object(std::make_shared<FnObj>(n, [self, n](Renderer& r, CallArgs& args) {
+            if (n == "append") r.track_changed(self.obj());
+            return list_method(n, self, args);
+        }));
     }
     return std::nullopt;
 }
@@ -451,7 +471,8 @@ Value g_range(Renderer& r, CallArgs& args) {
     if (!args.kw.empty()) fail("range() takes no keyword arguments");
     auto as_int = [](const Value& v) {
         if (v.is_undefined()) fail_undefined(v);
-        if (!v.is_integral()) fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
+        if (!v.is_integral())
+            fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
         return v.as_int();
     };
     std::int64_t start = 0, stop = 0, step = 1;
@@ -468,7 +489,8 @@ Value g_range(Renderer& r, CallArgs& args) {
     std::int64_t n = 0;
     if (step > 0 && start < stop) n = (stop - start + step - 1) / step;
     if (step < 0 && start > stop) n = (start - stop - step - 1) / (-step);
-    r.check_size(static_cast<std::size_t>(n), "range(" + std::to_string(start) + ", " + std::to_string(stop) + ")");
+    r.check_size(static_cast<std::size_t>(n),
+                 "range(" + std::to_string(start) + ", " + std::to_string(stop) + ")");
     std::vector<Value> items;
     items.reserve(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) items.push_back(Value::integer(start + i * step));
@@ -477,7 +499,8 @@ Value g_range(Renderer& r, CallArgs& args) {
 
 Value g_dict(Renderer&, CallArgs& args) {
     auto d = std::make_shared<DictObj>();
-    if (args.pos.size() > 1) fail("dict expected at most 1 argument, got " + std::to_string(args.pos.size()));
+    if (args.pos.size() > 1)
+        fail("dict expected at most 1 argument, got " + std::to_string(args.pos.size()));
     if (!args.pos.empty()) fill_from_mapping(*d, args.pos[0], "dict");
     for (auto& [k, v] : args.kw) d->set(Value::string(std::string(k)), v);
     return Value::dict(std::move(d));

@@ -52,6 +52,10 @@ struct LoopObj : PyObject, std::enable_shared_from_this<LoopObj> {
     std::size_t index0 = 0;
     int depth0 = 0;
     std::optional<std::vector<Value>> last_changed;
+    void drop_values() override {
+        items.clear();
+        last_changed.reset();
+    }
     std::string repr() const override {
         return "<LoopContext " + std::to_string(index0 + 1) + "/" + std::to_string(items.size()) + ">";
     }
@@ -82,6 +86,7 @@ struct NamespaceObj : PyObject {
     std::optional<Value> getattr(std::string_view name, Renderer&) override { return attrs.find(name); }
     std::vector<std::string> attr_names() const override;
     bool is_namespace() const override { return true; }
+    void drop_values() override { attrs.items.clear(); }
 };
 
 struct ModuleObj : PyObject {

@@ -316,21 +316,25 @@ static const char* op_symbol(BinOp op) {
 }
 
 static Value repeat(const Value& seq, std::int64_t times) {
-    if (times < 0) times = 0;
+    auto count = static_cast<std::size_t>(std::max<std::int64_t>(times, 0));
+    // Sizes are compared by division: the product can overflow (4 * (2^62 + 1) is 4). Nothing
+    // repeated is nothing, however many times.
     if (seq.is_string()) {
         std::string out;
         std::string_view s = seq.sv();
-        if (s.size() * static_cast<std::size_t>(times) > (std::size_t(1) << 30))
-            fail("repeated string is too large");
-        out.reserve(s.size() * times);
-        for (std::int64_t i = 0; i < times; ++i) out += s;
+        if (s.empty()) count = 0;
+        if (count > kMaxTextBytes / std::max<std::size_t>(s.size(), 1))
+            check_text_size(kMaxTextBytes + 1);
+        out.reserve(s.size() * count);
+        for (std::size_t i = 0; i < count; ++i) out += s;
         return Value::text(std::move(out), seq.is_markup());
     }
     std::vector<Value> items;
     std::vector<Value> base = py_list(seq);
-    if (base.size() * static_cast<std::size_t>(times) > (std::size_t(1) << 26))
-        fail("repeated list is too large");
-    for (std::int64_t i = 0; i < times; ++i) items.insert(items.end(), base.begin(), base.end());
+    if (base.empty()) count = 0;
+    if (count > kMaxListItems / std::max<std::size_t>(base.size(), 1))
+        check_list_size(kMaxListItems + 1);
+    for (std::size_t i = 0; i < count; ++i) items.insert(items.end(), base.begin(), base.end());
     return seq.kind() == Kind::Tuple ? Value::tuple(std::move(items)) : Value::list(std::move(items));
 }
 
@@ -670,6 +674,15 @@ static std::string pad(std::string s, std::size_t width, char align, char32_t fi
     return repeat_fill(total) + s;
 }
 
+// The number a run of digits in a format writes, held just above kMaxWidth so a huge one fails in
+// checked_width instead of overflowing.
+template <class Digits>
+static std::int64_t spec_number(const Digits& digits) {
+    std::int64_t n = 0;
+    for (auto c : digits) n = std::min<std::int64_t>(n * 10 + (c - '0'), kMaxWidth + 1);
+    return n;
+}
+
 static std::string cut(std::string_view s, std::size_t n) {
     std::size_t count = 0, i = 0;
     for (; i < s.size(); ++i) {
@@ -745,22 +758,29 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
         std::string flags;
         while (i < fmt.size() && std::string_view("-+ #0").find(fmt[i]) != std::string_view::npos)
             flags.push_back(fmt[i++]);
+        auto digits_from = [&](std::size_t start) {
+            while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) ++i;
+            return fmt.substr(start, i - start);
+        };
         std::string width;
         if (i < fmt.size() && fmt[i] == '*') {
-            width = std::to_string(to_int_arg(take(), 'd'));
+            std::int64_t n = to_int_arg(take(), 'd');
+            if (n < 0) flags.push_back('-');  // as in Python, a negative width left-justifies
+            width = std::to_string(checked_width(n < -kMaxWidth ? kMaxWidth + 1 : n < 0 ? -n : n));
             ++i;
         }
-        while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) width.push_back(fmt[i++]);
+        if (std::string_view digits = digits_from(i); !digits.empty())
+            width = std::to_string(checked_width(spec_number(digits)));
         std::optional<int> precision;
         if (i < fmt.size() && fmt[i] == '.') {
             ++i;
-            std::string p;
+            std::int64_t p = 0;
             if (i < fmt.size() && fmt[i] == '*') {
-                p = std::to_string(to_int_arg(take(), 'd'));
+                p = std::max<std::int64_t>(to_int_arg(take(), 'd'), 0);
                 ++i;
             }
-            while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) p.push_back(fmt[i++]);
-            precision = p.empty() ? 0 : std::stoi(p);
+            if (std::string_view digits = digits_from(i); !digits.empty()) p = spec_number(digits);
+            precision = static_cast<int>(checked_width(p, "precision"));
         }
         while (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
         if (i >= fmt.size()) fail("incomplete format");
@@ -886,18 +906,19 @@ std::string format_spec(const Value& v, std::string_view spec) {
         }
         ++i;
     }
-    std::size_t width = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') width = width * 10 + (s[i++] - '0');
+    std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    std::size_t width = checked_width(spec_number(s.substr(start, i - start)));
     char grouping = 0;
     if (i < s.size() && (s[i] == ',' || s[i] == '_')) grouping = static_cast<char>(s[i++]);
     std::optional<int> precision;
     if (i < s.size() && s[i] == '.') {
         ++i;
-        int p = 0;
-        bool any = false;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') p = p * 10 + (s[i++] - '0'), any = true;
-        if (!any) fail("Format specifier missing precision");
-        precision = p;
+        std::size_t digits = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        if (i == digits) fail("Format specifier missing precision");
+        precision = static_cast<int>(checked_width(spec_number(s.substr(digits, i - digits)),
+                                                   "precision"));
     }
     char type = 0;
     if (i < s.size()) type = static_cast<char>(s[i++]);
@@ -993,12 +1014,15 @@ std::string format_spec(const Value& v, std::string_view spec) {
             for (char ch : digits) if (ch != grouping) plain.push_back(ch);
             std::size_t dot = plain.find_first_not_of("0123456789");
             std::string intpart = plain.substr(0, dot), rest = dot == std::string::npos ? "" : plain.substr(dot);
-            std::string grouped = group_digits(intpart, grouping) + rest;
-            while (grouped.size() < digits_wanted) {
-                intpart.insert(intpart.begin(), '0');
-                grouped = group_digits(intpart, grouping) + rest;
-            }
-            return head + grouped;
+            // Leading zeros until the grouped number is wide enough, counted first: grouping
+            // again after each zero took time quadratic in the width.
+            auto grouped_size = [&](std::size_t n) {
+                return n + (n ? (n - 1) / 3 : 0) + rest.size();
+            };
+            std::size_t zeros = 0;
+            while (grouped_size(intpart.size() + zeros) < digits_wanted) ++zeros;
+            intpart.insert(0, zeros, '0');
+            return head + group_digits(intpart, grouping) + rest;
         }
         return head + middle + body;
     }

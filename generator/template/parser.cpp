@@ -291,6 +291,26 @@ private:
     std::size_t pos_ = 0;
     std::vector<OpenTag> open_;
     bool soft_ = false;  // inside an `if` (Jinja2 checks filters there only when called)
+    std::size_t expression_depth_ = 0;  // see ExpressionDepth
+
+    // The parser and the renderer recurse once per level of nesting, so nesting is bounded
+    // before it can exhaust the stack. Jinja2 itself stops near 100 nested blocks (Python's
+    // limit on indentation) and 100 nested brackets (its recursion limit).
+    static constexpr std::size_t kMaxBlockDepth = 100;
+    static constexpr std::size_t kMaxExpressionDepth = 300;  // 100 brackets: 3 levels each
+    struct ExpressionDepth {
+        Parser& parser;
+        explicit ExpressionDepth(Parser& p) : parser(p) {
+            if (++parser.expression_depth_ > kMaxExpressionDepth) {
+                --parser.expression_depth_;
+                parser.error(parser.cur().offset, "the expression is nested too deeply",
+                             "split it into parts with `{% set %}`");
+            }
+        }
+        ~ExpressionDepth() { --parser.expression_depth_; }
+        ExpressionDepth(const ExpressionDepth&) = delete;
+        ExpressionDepth& operator=(const ExpressionDepth&) = delete;
+    };
 
     const Token& cur() const { return tokens_[pos_]; }
     const Token& peek(std::size_t n = 1) const {
@@ -444,6 +464,12 @@ private:
 
     // Parses `%}` body `{% end...`; leaves the end tag's name as the current token.
     Body parse_body(const std::string& tag, std::uint32_t offset, std::vector<std::string> ends) {
+        if (open_.size() >= kMaxBlockDepth)
+            error(offset,
+                  "`" + tag + "` is nested " + std::to_string(open_.size() + 1) +
+                      " levels deep, more than the limit of " + std::to_string(kMaxBlockDepth),
+                  "close the blocks above it sooner, or move the inner part into a macro or an "
+                  "include");
         skip(Tok::Colon);
         expect_block_end(tag);
         open_.push_back({tag, offset, ends});
@@ -861,6 +887,7 @@ private:
     ExprPtr parse_expression() { return parse_condexpr(); }
 
     ExprPtr parse_condexpr() {
+        ExpressionDepth depth(*this);
         std::uint32_t off = cur().offset;
         ExprPtr expr1 = parse_or();
         while (is_name("if")) {
@@ -905,6 +932,7 @@ private:
     }
 
     ExprPtr parse_not() {
+        ExpressionDepth depth(*this);
         if (is_name("not")) {
             std::uint32_t off = next().offset;
             return std::make_unique<UnaryExpr>(ExprKind::Not, off, parse_not());
@@ -995,6 +1023,7 @@ private:
     }
 
     ExprPtr parse_unary(bool with_filter = true) {
+        ExpressionDepth depth(*this);
         std::uint32_t off = cur().offset;
         ExprPtr node;
         if (cur().type == Tok::Sub) {

@@ -81,10 +81,36 @@ Renderer::Renderer(const Loader& loader, const json* context, std::filesystem::p
       extra_dir_(std::move(extra_dir)),
       escape_(loader.options().autoescape) {}
 
+Renderer::~Renderer() {
+    for (const auto& weak : frames_)
+        if (FramePtr frame = weak.lock()) frame->vars.clear();
+    for (const auto& weak : changed_)
+        if (auto object = weak.lock()) object->drop_values();
+}
+
+// Drops the entries of objects already freed when the list is full, so it grows with the number
+// alive rather than the number ever made.
+template <class T>
+static void remember(std::vector<std::weak_ptr<T>>& list, const std::shared_ptr<T>& item) {
+    if (list.size() == list.capacity())
+        std::erase_if(list, [](const std::weak_ptr<T>& weak) { return weak.expired(); });
+    list.push_back(item);
+}
+
+FramePtr Renderer::new_frame(FramePtr parent) {
+    auto frame = std::make_shared<Frame>(std::move(parent));
+    remember(frames_, frame);
+    return frame;
+}
+
+void Renderer::track_changed(const std::shared_ptr<Object>& object) {
+    if (object) remember(changed_, object);
+}
+
 void Renderer::render(std::shared_ptr<const Template> tmpl, std::string& out) {
     out_ = &out;
     keep_.push_back(tmpl);
-    auto root = std::make_shared<Frame>();
+    auto root = new_frame();
     run_template(*tmpl, root);
 }
 
@@ -109,7 +135,7 @@ void Renderer::check_size(std::size_t n, const std::string& what) {
     if (n > loader_.options().max_loop_iterations)
         fail(what + " has " + std::to_string(n) + " items, more than the limit of " +
                  std::to_string(loader_.options().max_loop_iterations),
-             "Options::max_loop_iterations guards against runaway templates");
+             "is a number given to it much larger than intended?");
 }
 
 void Renderer::enter() {
@@ -119,6 +145,15 @@ void Renderer::enter() {
                        std::to_string(loader_.options().max_recursion_depth) + ") exceeded",
                    "an include, import or macro calls itself without end");
     }
+}
+
+void Renderer::count_step() {
+    std::size_t limit = loader_.options().max_loop_iterations;
+    if (++steps_ > limit)
+        error_here("the template made more than " + std::to_string(limit) +
+                       " loop iterations and macro calls in all",
+                   "loops in loops and macros that call themselves multiply: is one of them much "
+                   "larger than intended?");
 }
 
 void Renderer::check_loop(std::size_t iterations) {
@@ -274,13 +309,27 @@ void Renderer::run_template(const Template& tmpl, const FramePtr& root) {
     root_ = root;
     const Template* cur = &tmpl;
     std::size_t chain = 0;
+    std::vector<const Template*> extended;  // the chain so far, to name a cycle in it
     while (cur) {
         for (const auto& [name, block] : cur->blocks) blocks_[name].push_back({block, cur});
         parent_ = nullptr;
         suppress_ = false;
         set_current(cur, 0);
         exec_body(cur->body, root);
+        extended.push_back(cur);
         cur = parent_;
+        if (auto again = std::find(extended.begin(), extended.end(), cur);
+            again != extended.end()) {
+            std::string names;
+            for (auto it = again; it != extended.end(); ++it) names += (*it)->name + " -> ";
+            const Template& last = *extended.back();
+            std::size_t at = 0;  // its `extends` tag
+            for (const auto& stmt : last.body)
+                if (stmt->kind == StmtKind::Extends) at = stmt->offset;
+            throw make_error(last.info, at,
+                             "templates extend each other in a circle: " + names + cur->name,
+                             "one of these `extends` should name the site's base layout instead");
+        }
         if (++chain > loader_.options().max_recursion_depth)
             error_here("templates extend each other without end");
     }
@@ -295,7 +344,7 @@ std::string Renderer::render_block(const std::string& name, std::size_t level, c
         error_here("required block `" + name + "` was not overridden");
     if (ref.block->required && it->second[0].block->required)
         error_here("required block `" + name + "` was not overridden");
-    auto f = std::make_shared<Frame>(ref.block->scoped ? frame : root_);
+    auto f = new_frame(ref.block->scoped ? frame : root_);
     if (level + 1 < it->second.size()) {
         auto s = std::make_shared<SuperObj>();
         s->block = name;
@@ -346,12 +395,44 @@ std::string Renderer::capture(const Body& body, const Template& tmpl, const Fram
     return buffer;
 }
 
+void Renderer::fail_include_cycle(const Template& next) {
+    // The templates from the outermost includer in, and the first one that comes round again.
+    std::vector<const Template*> chain;
+    if (!including_.empty()) chain.push_back(including_.front().from);
+    for (const Including& entry : including_) chain.push_back(entry.tmpl);
+    chain.push_back(&next);
+    for (std::size_t i = 1; i < chain.size(); ++i) {
+        auto first = std::find(chain.begin(), chain.begin() + static_cast<std::ptrdiff_t>(i),
+                               chain[i]);
+        if (first == chain.begin() + static_cast<std::ptrdiff_t>(i)) continue;
+        std::string names;
+        for (auto it = first; it != chain.begin() + static_cast<std::ptrdiff_t>(i); ++it)
+            names += (*it)->name + " -> ";
+        // At the include that closed the circle: chain[i] was included from there.
+        const Template* from = i - 1 < including_.size() ? including_[i - 1].from : tmpl_;
+        std::size_t at = i - 1 < including_.size() ? including_[i - 1].offset : offset_;
+        if (!from) break;
+        throw make_error(from->info, at,
+                         "templates include each other without end: " + names + chain[i]->name,
+                         "remove one of these includes, or put it inside an `{% if %}` that ends "
+                         "the repetition");
+    }
+}
+
 void Renderer::include(const IncludeStmt& s, const FramePtr& frame) {
     Value name = eval(s.name.get(), frame);
     auto t = load(name, s.name->offset, s.ignore_missing);
     if (!t) return;
+    // Past the depth limit, templates that include each other are named (a template may include
+    // itself while a condition ends the repetition, as for a nested menu).
+    if (depth_ + 1 > loader_.options().max_recursion_depth) fail_include_cycle(*t);
+    including_.push_back({t.get(), tmpl_, offset_});
+    struct Pop {
+        std::vector<Including>& including;
+        ~Pop() { including.pop_back(); }
+    } pop{including_};
     DepthGuard depth(*this);
-    auto root = std::make_shared<Frame>(s.with_context ? frame : nullptr);
+    auto root = new_frame(s.with_context ? frame : nullptr);
     root->hides_loop = true;
     root->isolated = !s.with_context;
     run_template(*t, root);
@@ -361,7 +442,7 @@ Value Renderer::import_module(const Value& name, std::size_t offset, bool with_c
                               const FramePtr& frame) {
     auto t = load(name, offset, false);
     DepthGuard depth(*this);
-    auto root = std::make_shared<Frame>(with_context ? frame : nullptr);
+    auto root = new_frame(with_context ? frame : nullptr);
     root->hides_loop = true;
     root->isolated = !with_context;
     std::string discard;
@@ -389,6 +470,7 @@ void Renderer::exec_body(const Body& body, const FramePtr& frame) {
 
 void Renderer::print(const Value& v) {
     std::string& out = *out_;
+    check_text_size(out.size());  // the output so far, so it ends at most one value past it
     switch (v.kind()) {
         case Kind::Markup: out += v.sv(); return;
         case Kind::Str:
@@ -422,6 +504,7 @@ void Renderer::assign(const Target& t, const Value& v, Frame& frame, const Frame
             if (!ns.is_object() || !ns.pyobj()->is_namespace())
                 fail("cannot assign attribute on non-namespace object");
             static_cast<NamespaceObj*>(ns.pyobj())->attrs.set(Value::string(t.attr), v);
+            track_changed(ns.obj());
             return;
         }
         case Target::Kind::Tuple: {
@@ -566,7 +649,7 @@ void Renderer::exec(const Stmt& s, const FramePtr& frame) {
             }
             case StmtKind::With: {
                 const auto& i = static_cast<const WithStmt&>(s);
-                auto inner = std::make_shared<Frame>(frame);
+                auto inner = new_frame(frame);
                 for (const auto& [target, value] : i.assignments)
                     assign(target, eval(value.get(), frame), *inner, inner);
                 exec_body(i.body, inner);
@@ -603,7 +686,7 @@ void Renderer::exec_for(const ForStmt& s, const FramePtr& frame) {
 
 void Renderer::loop_into(const ForStmt& s, const FramePtr& frame, const Value& iterable, int depth0) {
     if (iterable.is_undefined()) fail_undefined(iterable);
-    auto inner = std::make_shared<Frame>(frame);
+    auto inner = new_frame(frame);
     std::vector<Value> items;
     if (s.filter) {
         std::vector<Value> all = py_list(iterable);
@@ -612,7 +695,7 @@ void Renderer::loop_into(const ForStmt& s, const FramePtr& frame, const Value& i
             offset_ = s.filter->offset;
             if (truthy(eval(s.filter.get(), inner))) items.push_back(std::move(item));
         }
-        inner = std::make_shared<Frame>(frame);
+        inner = new_frame(frame);
     } else {
         items = py_list(iterable);
     }
@@ -631,6 +714,7 @@ void Renderer::loop_into(const ForStmt& s, const FramePtr& frame, const Value& i
     for (std::size_t i = 0; i < loop->items.size(); ++i) {
         loop->index0 = i;
         offset_ = s.offset;
+        count_step();
         assign(s.target, loop->items[i], *inner, inner);
         exec_body(s.body, inner);
     }
@@ -656,8 +740,9 @@ Value Renderer::call_loop(LoopObj& loop, CallArgs& args) {
 
 Value Renderer::call_macro(MacroObj& m, CallArgs& args) {
     const MacroStmt& node = *m.node;
+    count_step();
     DepthGuard depth(*this);
-    auto f = std::make_shared<Frame>(m.closure);
+    auto f = new_frame(m.closure);
     std::size_t nparams = node.params.size();
     std::size_t first_default = nparams - node.defaults.size();
     std::vector<bool> bound(nparams, false);
@@ -840,7 +925,14 @@ Value Renderer::run_filter(const FilterEntry& entry, const Value& input, CallArg
     for (const auto& [k, a] : args.kw)
         if (a.is_undefined() && !a.undef()->lenient) fail_undefined(a);
     if (entry.host) {
-        std::string result = entry.host->apply(py_str(input));
+        std::string result;
+        try {
+            result = entry.host->apply(py_str(input));
+        } catch (const Error& error) {
+            // A host's error about the value itself (too deeply nested Markdown) is placed here.
+            if (!error.diagnostic().location.file.empty()) throw;
+            fail(error.diagnostic().message, error.diagnostic().hint);
+        }
         return Value::text(std::move(result), entry.host->output_is_safe);
     }
     return entry.fn(*this, input, args);
@@ -1051,7 +1143,7 @@ std::optional<Value> LoopObj::getattr(std::string_view name, Renderer& r) {
     }
     if (name == "changed") {
         auto self = shared_from_this();
-        return make_fn("changed", [self](Renderer&, CallArgs& args) -> Value {
+        return make_fn("changed", [self](Renderer& r, CallArgs& args) -> Value {
             if (self->last_changed && self->last_changed->size() == args.pos.size()) {
                 bool same = true;
                 for (std::size_t i = 0; i < args.pos.size() && same; ++i)
@@ -1059,6 +1151,7 @@ std::optional<Value> LoopObj::getattr(std::string_view name, Renderer& r) {
                 if (same) return Value::boolean(false);
             }
             self->last_changed = args.pos;
+            r.track_changed(self);
             return Value::boolean(true);
         });
     }

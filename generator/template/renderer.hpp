@@ -72,6 +72,10 @@ public:
 class Renderer {
 public:
     Renderer(const Loader& loader, const json* context, std::filesystem::path extra_dir = {});
+    // Empties the scopes and changed objects still alive (see track_changed).
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
 
     // Renders a whole template (following `extends`) into `out`.
     void render(std::shared_ptr<const Template> tmpl, std::string& out);
@@ -93,6 +97,14 @@ public:
     // Fails when a sequence the template builds (range, repetition) would be too large.
     void check_size(std::size_t n, const std::string& what);
     void check_loop(std::size_t iterations);
+    // One loop iteration or macro call: fails past max_loop_iterations for the whole render, as
+    // nested loops and recursive macros multiply (a depth of 64 calling itself twice is 2^64).
+    void count_step();
+    // Values can refer to each other in a cycle (a macro kept in the scope it closes over, a list
+    // appended to itself) that reference counting never frees, and nothing of a render outlives
+    // it: so when it ends, every scope it made and every object changed after it was made (passed
+    // here) lets go of its values.
+    void track_changed(const std::shared_ptr<Object>& object);
     [[noreturn]] void error_here(std::string message, std::string hint = {});
 
     // Used by the objects of objects.hpp.
@@ -122,12 +134,19 @@ private:
     const json* context_;
     std::filesystem::path extra_dir_;
     std::vector<std::shared_ptr<const Template>> keep_;  // templates loaded during this render
+    struct Including {
+        const Template* tmpl;  // the template included
+        const Template* from;  // where its include tag is
+        std::size_t offset;
+    };
+    std::vector<Including> including_;  // the includes being rendered, innermost last
     std::deque<std::string> kw_storage_;  // keys of `**kwargs` arguments (stable addresses)
     Escape escape_;
     std::string* out_ = nullptr;
     const Template* tmpl_ = nullptr;
     std::size_t offset_ = 0;
     std::size_t depth_ = 0;
+    std::size_t steps_ = 0;  // see count_step
     bool suppress_ = false;  // output after `extends` is dropped, as Jinja2 does
     FenceTracker fence_;     // Markdown output: values inside a fenced block are code
     const Value* block_input_ = nullptr;  // the body of a filter block / set block
@@ -135,7 +154,11 @@ private:
     std::map<std::string, std::vector<BlockRef>, std::less<>> blocks_;
     const Template* parent_ = nullptr;
     FramePtr root_;
+    // Weak, so a scope or object no longer used is still freed during the render.
+    std::vector<std::weak_ptr<Frame>> frames_;
+    std::vector<std::weak_ptr<Object>> changed_;
 
+    FramePtr new_frame(FramePtr parent = nullptr);  // a scope emptied when the render ends
     void run_template(const Template& tmpl, const FramePtr& root);
     std::string render_block(const std::string& name, std::size_t level, const FramePtr& frame);
     std::string capture(const Body& body, const Template& tmpl, const FramePtr& frame);
@@ -157,6 +180,8 @@ private:
     Value import_module(const Value& name, std::size_t offset, bool with_context,
                         const FramePtr& frame);
     void include(const IncludeStmt& s, const FramePtr& frame);
+    // Throws naming the templates that include each other, when `next` closes such a circle.
+    void fail_include_cycle(const Template& next);
     Error to_error(const Fault& f);
 };
 

@@ -31,6 +31,8 @@ struct Options {
     // Paths in diagnostics are shown relative to this folder (the project root).
     std::filesystem::path display_root;
     // Guards against runaway templates; exceeding one is an error at the offending tag.
+    // The loop limit holds for each loop's length and for all loop iterations and macro calls of
+    // one render together. Texts are limited to 64 MB, and the output to about that (value.hpp).
     std::size_t max_loop_iterations = 1'000'000;
     std::size_t max_recursion_depth = 64;
     // The `suppress` filter: counts from 1 to threshold - 1 print as the mark (0: never).

@@ -358,12 +358,13 @@ std::vector<std::string> splitlines(std::string_view s, bool keepends) {
     return out;
 }
 
-std::string replace(std::string_view s, std::string_view old, std::string_view repl, long count) {
+std::string replace(std::string_view s, std::string_view old, std::string_view repl, long count,
+                    std::size_t limit) {
     std::string out;
     if (old.empty()) {
         std::u32string cps = decode(s);
         long done = 0;
-        for (std::size_t i = 0; i <= cps.size(); ++i) {
+        for (std::size_t i = 0; i <= cps.size() && out.size() <= limit; ++i) {
             if (count < 0 || done < count) {
                 out += repl;
                 ++done;
@@ -374,7 +375,7 @@ std::string replace(std::string_view s, std::string_view old, std::string_view r
     }
     std::size_t start = 0;
     long done = 0;
-    while (count < 0 || done < count) {
+    while ((count < 0 || done < count) && out.size() <= limit) {
         std::size_t found = s.find(old, start);
         if (found == std::string_view::npos) break;
         out.append(s.substr(start, found - start));

@@ -41,8 +41,10 @@ std::string strip(std::string_view s, const std::string* chars, bool left, bool 
 std::vector<std::string> split(std::string_view s, const std::string* sep, long maxsplit = -1);
 std::vector<std::string> rsplit(std::string_view s, const std::string* sep, long maxsplit = -1);
 std::vector<std::string> splitlines(std::string_view s, bool keepends = false);
+// Stops replacing once the result is longer than `limit`, which the caller then rejects: "a" can
+// grow by the length of `repl` per character, far past any memory.
 std::string replace(std::string_view s, std::string_view old, std::string_view repl,
-                    long count = -1);
+                    long count = -1, std::size_t limit = std::string::npos);
 // Substring index in code points, or -1.
 long find(std::string_view s, std::string_view sub, bool reverse = false);
 std::size_t count(std::string_view s, std::string_view sub);

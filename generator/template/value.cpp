@@ -6,18 +6,21 @@
 namespace boardpress::tmpl {
 
 Value Value::string(std::string s) {
+    check_text_size(s.size());
     Value v(Kind::Str);
     v.obj_ = std::make_shared<StrObj>(std::move(s));
     return v;
 }
 
 Value Value::markup(std::string s) {
+    check_text_size(s.size());
     Value v(Kind::Markup);
     v.obj_ = std::make_shared<StrObj>(std::move(s));
     return v;
 }
 
 Value Value::list(std::vector<Value> items) {
+    check_list_size(items.size());
     Value v(Kind::List);
     auto obj = std::make_shared<ListObj>();
     obj->items = std::move(items);
@@ -26,6 +29,7 @@ Value Value::list(std::vector<Value> items) {
 }
 
 Value Value::tuple(std::vector<Value> items) {
+    check_list_size(items.size());
     Value v(Kind::Tuple);
     auto obj = std::make_shared<ListObj>();
     obj->items = std::move(items);
@@ -223,6 +227,26 @@ void fail(std::string message, std::string hint) {
 
 void fail_undefined(const Value& undefined) {
     throw Fault{{}, {}, undefined.obj()};
+}
+
+void check_text_size(std::size_t bytes) {
+    if (bytes > kMaxTextBytes)
+        fail("the text would be longer than " + std::to_string(kMaxTextBytes >> 20) + " MB",
+             "is a width, a repetition or a loop much larger than intended?");
+}
+
+void check_list_size(std::size_t items) {
+    if (items > kMaxListItems)
+        fail("the list would have more than " + std::to_string(kMaxListItems) + " items",
+             "is a repetition or a loop much larger than intended?");
+}
+
+std::size_t checked_width(std::int64_t width, std::string_view what) {
+    if (width > kMaxWidth)
+        fail(std::string(what) + " " + std::to_string(width) + " is more than the limit of " +
+                 std::to_string(kMaxWidth),
+             "a page needs far less; is it the value intended?");
+    return width < 0 ? 0 : static_cast<std::size_t>(width);
 }
 
 std::string type_name(const Value& v) {

@@ -25,6 +25,9 @@ struct Frame;
 
 struct Object {
     virtual ~Object() = default;
+    // Lets go of the values it holds. The renderer calls it at the end of a render on objects a
+    // template changed, which may be in a reference cycle (a list appended to itself).
+    virtual void drop_values() {}
 };
 
 enum class Kind : std::uint8_t {
@@ -49,7 +52,7 @@ struct CallArgs {
 };
 
 class Value {
-public:
+  public:
     Value() : kind_(Kind::None), i_(0) {}
 
     static Value none() { return Value(); }
@@ -72,6 +75,10 @@ public:
     static Value markup(std::string s);
     static Value text(std::string s, bool is_markup) {
         return is_markup ? markup(std::move(s)) : string(std::move(s));
+    }
+    // `s` as the same kind of text as `like`: a method of Markup returns Markup.
+    static Value text_like(const Value& like, std::string s) {
+        return text(std::move(s), like.is_markup());
     }
     static Value list(std::vector<Value> items);
     static Value tuple(std::vector<Value> items);
@@ -99,15 +106,13 @@ public:
 
     bool as_bool() const { return b_; }
     std::int64_t as_int() const { return kind_ == Kind::Bool ? (b_ ? 1 : 0) : i_; }
-    double as_double() const {
-        return kind_ == Kind::Float ? f_ : static_cast<double>(as_int());
-    }
+    double as_double() const { return kind_ == Kind::Float ? f_ : static_cast<double>(as_int()); }
     std::string_view sv() const;  // Str or Markup
 
     // Lists and tuples.
     std::size_t size() const;
     Value at(std::size_t index) const;
-    const std::vector<Value>* items() const;  // null when backed by JSON
+    const std::vector<Value>* items() const;              // null when backed by JSON
     const std::vector<std::string>* field_names() const;  // named tuples (groupby)
 
     // Dicts.
@@ -130,7 +135,7 @@ public:
     // Same object (Python's `is`) for reference types.
     bool same_object(const Value& other) const;
 
-private:
+  private:
     explicit Value(Kind k) : kind_(k), i_(0) {}
     Kind kind_;
     union {
@@ -150,6 +155,7 @@ struct StrObj : Object {
 struct ListObj : Object {
     std::vector<Value> items;
     std::vector<std::string> fields;  // names of a named tuple's fields, else empty
+    void drop_values() override { items.clear(); }
 };
 
 // Insertion-ordered like Python's dict.
@@ -195,6 +201,16 @@ struct Fault {
 
 [[noreturn]] void fail(std::string message, std::string hint = {});
 [[noreturn]] void fail_undefined(const Value& undefined);
+
+// Sizes a template controls with a number or a loop: far beyond any page, they make a runaway
+// template (a width of 10^10, a text doubled in a loop) an error instead of exhausting memory.
+inline constexpr std::size_t kMaxTextBytes = std::size_t(1) << 26;  // a text, the output too
+inline constexpr std::size_t kMaxListItems = std::size_t(1) << 22;
+inline constexpr std::int64_t kMaxWidth = 100'000;  // padding and indenting: center, "{:>9}"
+void check_text_size(std::size_t bytes);
+void check_list_size(std::size_t items);
+// `width` as a size: fails above kMaxWidth, naming it `what`; a negative width is 0.
+std::size_t checked_width(std::int64_t width, std::string_view what = "width");
 
 // Python's type name of a value, for messages ("str", "int", "list", ...).
 std::string type_name(const Value& v);

@@ -48,17 +48,17 @@ const Json& chart_data() {
     return tree;
 }
 
-ComponentContext context(int threshold = 0) {
+ComponentContext chart_context(int threshold = 0) {
     return ComponentContext{chart_data(), "content/report.md", 10, 1, threshold, "*"};
 }
 
 // A block whose YAML starts on line 10 of content/report.md.
 ChartModel chart(std::string_view yaml, int threshold = 0) {
     YamlSource source(yaml, "content/report.md", 10);
-    return parse_chart(source.parse(), source, context(threshold));
+    return parse_chart(source.parse(), source, chart_context(threshold));
 }
 
-boardpress::Diagnostic error_of(std::string_view yaml) {
+boardpress::Diagnostic chart_error(std::string_view yaml) {
     try {
         chart(yaml);
     } catch (const boardpress::Error& error) {
@@ -251,62 +251,62 @@ TEST_CASE("small numbers in a sensitive dataset are not drawn", "[components][ch
 }
 
 TEST_CASE("chart errors point at the YAML with a fix", "[components][chart][errors]") {
-    auto d = error_of("type: line\ndata: cp.plans_by_month\nseris: [y2014]\n");
+    auto d = chart_error("type: line\ndata: cp.plans_by_month\nseris: [y2014]\n");
     CHECK(d.message == "unknown option `seris` for chart; did you mean `series`?");
     CHECK(d.location.file == "content/report.md");
     CHECK(d.location.line == 12);
     CHECK(d.location.column == 1);
     CHECK(d.source_line == "seris: [y2014]");
 
-    d = error_of(
+    d = chart_error(
         "type: line\ndata: cp.plans_by_month\nseries:\n  - y2014\n"
         "  - {key: y2105, label: Next}\n");
     CHECK(d.message == "unknown column `y2105` in `cp.plans_by_month`; did you mean `y2015`?");
     CHECK(d.location.line == 14);
     CHECK(d.location.column == 11);
-    d = error_of("type: line\ndata: cp.plans_by_month\nseries: [y2014, y2105]\n");
+    d = chart_error("type: line\ndata: cp.plans_by_month\nseries: [y2014, y2105]\n");
     CHECK(d.location.line == 12);
     CHECK(d.location.column == 17);
-    d = error_of("type: line\ndata: cp.plans_by_month\nx: mnth\n");
+    d = chart_error("type: line\ndata: cp.plans_by_month\nx: mnth\n");
     CHECK(d.message == "unknown column `mnth` in `cp.plans_by_month`; did you mean `month`?");
     CHECK(d.location.line == 12);
     CHECK(d.location.column == 4);
-    d = error_of("type: line\ndata: cp.plans_by_month\nseries: [{key: y2014, lable: x}]\n");
+    d = chart_error("type: line\ndata: cp.plans_by_month\nseries: [{key: y2014, lable: x}]\n");
     CHECK(d.message == "unknown option `lable` for series; did you mean `label`?");
 
-    d = error_of("type: bar\ndata: bad\ntitle: T\nseries:\n  - count\n");
+    d = chart_error("type: bar\ndata: bad\ntitle: T\nseries:\n  - count\n");
     CHECK(d.message == "`count` in row 1 (Jan) of `bad` is the text \"n/a\", not a number");
     CHECK(d.location.line == 14);
     CHECK(d.location.column == 5);
     CHECK_FALSE(d.hint.empty());
 
-    d = error_of("type: line\ntitle: T\n");
+    d = chart_error("type: line\ntitle: T\n");
     CHECK(d.message == "chart needs `data`: the dataset to draw");
     CHECK(d.location.line == 10);
-    d = error_of("data: cp.plans_by_month\n");
+    d = chart_error("data: cp.plans_by_month\n");
     CHECK(d.message == "chart needs `type`: line, bar, hbar or donut");
-    d = error_of("data: cp.plans_by_month\ntype: lien\n");
+    d = chart_error("data: cp.plans_by_month\ntype: lien\n");
     CHECK(d.message == "`type` cannot be `lien`; did you mean `line`?");
     CHECK(d.location.line == 11);
     CHECK(d.location.column == 7);
-    d = error_of("type: line\ndata: cp.plans_by_mnth\n");
+    d = chart_error("type: line\ndata: cp.plans_by_mnth\n");
     CHECK(d.message == "unknown dataset `cp.plans_by_mnth`; did you mean `cp.plans_by_month`?");
     CHECK(d.location.line == 11);
-    d = error_of("type: line\ndata: untitled\n");
+    d = chart_error("type: line\ndata: untitled\n");
     CHECK(d.message == "chart needs a `title`");
-    d = error_of("type: line\ndata: words\ntitle: T\n");
+    d = chart_error("type: line\ndata: words\ntitle: T\n");
     CHECK(d.message == "`words` has no numeric keys to chart besides `k`");
     CHECK(d.location.line == 11);
-    d = error_of("type: line\nstacked: true\ndata: stack\ntitle: T\n");
+    d = chart_error("type: line\nstacked: true\ndata: stack\ntitle: T\n");
     CHECK(d.message == "`stacked` is for bar and hbar charts");
     CHECK(d.location.line == 11);
-    d = error_of("type: donut\ndata: stack\ntitle: T\nseries: [a, b]\n");
+    d = chart_error("type: donut\ndata: stack\ntitle: T\nseries: [a, b]\n");
     CHECK(d.message == "a donut shows one series, but `series` lists 2");
     CHECK(d.location.line == 13);
-    d = error_of("type: donut\ndata: stack\ntitle: T\nseries: [a]\n");
+    d = chart_error("type: donut\ndata: stack\ntitle: T\nseries: [a]\n");
     CHECK(d.message == "`a` in row 3 (East) of `stack` is -2, below zero");
-    d = error_of("type: bar\ndata: stack\ntitle: T\nformat: date\n");
+    d = chart_error("type: bar\ndata: stack\ntitle: T\nformat: date\n");
     CHECK(d.message.rfind("`format` cannot be `date`", 0) == 0);
-    d = error_of("type: bar\ndata: stack\ntitle: T\ndecimals: 9\n");
+    d = chart_error("type: bar\ndata: stack\ntitle: T\ndecimals: 9\n");
     CHECK(d.location.line == 13);
 }

@@ -16,7 +16,7 @@ using namespace boardpress::components;
 
 namespace {
 
-const Json& data() {
+const Json& rag_data() {
     static const Json tree = Json::parse(R"({
       "plan": {
         "bp": {
@@ -80,13 +80,13 @@ const Json& data() {
 }
 
 RagModel rag(std::string_view yaml, std::string as_of = {}) {
-    ComponentContext ctx{data(), "content/plan.md", 10};
+    ComponentContext ctx{rag_data(), "content/plan.md", 10};
     ctx.as_of = std::move(as_of);
     YamlSource source(yaml, ctx.file, ctx.line);
     return parse_rag(source.parse(), source, ctx);
 }
 
-boardpress::Diagnostic error_of(std::string_view yaml, std::string as_of = {}) {
+boardpress::Diagnostic rag_error(std::string_view yaml, std::string as_of = {}) {
     try {
         rag(yaml, std::move(as_of));
     } catch (const boardpress::Error& error) {
@@ -328,7 +328,7 @@ TEST_CASE("rag: options", "[components][rag]") {
 }
 
 TEST_CASE("rag: an unknown status is an error with did-you-mean", "[components][rag][errors]") {
-    auto d = error_of("caption: C\ndata: plan.typo\n");
+    auto d = rag_error("caption: C\ndata: plan.typo\n");
     CHECK(d.message ==
           "unknown status `gren` for action 1.1.2 in `plan.typo`; did you mean `green`?");
     CHECK(d.location.file == "content/plan.md");
@@ -339,58 +339,58 @@ TEST_CASE("rag: an unknown status is an error with did-you-mean", "[components][
 }
 
 TEST_CASE("rag: mistakes in the dataset name their place", "[components][rag][errors]") {
-    auto key = error_of("data: plan.badkey\n");
+    auto key = rag_error("data: plan.badkey\n");
     CHECK(key.message ==
           "unknown key `staus` for action 1.1.1 in `plan.badkey`; did you mean `status`?");
     CHECK(key.location.line == 10);
-    auto twice = error_of("data: plan.twice\n");
+    auto twice = rag_error("data: plan.twice\n");
     CHECK(twice.message == "priority id `1` in `plan.twice` is used twice");
-    auto no_action = error_of("data: plan.noaction\n");
+    auto no_action = rag_error("data: plan.noaction\n");
     CHECK(no_action.message == "action 1.1.1 in `plan.noaction` has no `action`");
-    auto untitled = error_of("data: plan.untitled\n");
+    auto untitled = rag_error("data: plan.untitled\n");
     CHECK(untitled.message == "rag needs a `caption`");
-    auto nested = error_of("data: plan.nested\n");
+    auto nested = rag_error("data: plan.nested\n");
     CHECK(nested.message == "`owner` of action 1.1.1 in `plan.nested` is a list, not a text");
-    auto unknown = error_of("data: plan.bq\n");
+    auto unknown = rag_error("data: plan.bq\n");
     CHECK(unknown.message == "unknown dataset `plan.bq`; did you mean `plan.bp`?");
-    auto missing = error_of("caption: C\n");
+    auto missing = rag_error("caption: C\n");
     CHECK(missing.message == "rag needs `data`: the business plan to show");
 }
 
 TEST_CASE("rag: mistakes in the options are errors at their line", "[components][rag][errors]") {
-    auto option = error_of("data: plan.bp\nsrot: due\n");
+    auto option = rag_error("data: plan.bp\nsrot: due\n");
     CHECK(option.message == "unknown option `srot` for rag; did you mean `sort`?");
     CHECK(option.location.line == 11);
     CHECK(option.location.column == 1);
     CHECK(option.source_line == "srot: due");
 
-    auto sort = error_of("data: plan.bp\nsort: stauts\n");
+    auto sort = rag_error("data: plan.bp\nsort: stauts\n");
     CHECK(sort.message == "`sort` cannot be `stauts`; did you mean `status`?");
     CHECK(sort.location.line == 11);
     CHECK(sort.location.column == 7);
 
-    auto status = error_of("data: plan.bp\nstatus: [red, ambre]\n");
+    auto status = rag_error("data: plan.bp\nstatus: [red, ambre]\n");
     CHECK(status.message == "unknown status `ambre` in `status`; did you mean `amber`?");
     CHECK(status.location.line == 11);
     CHECK(status.location.column == 15);
 
-    auto overdue = error_of("data: plan.numbers\nstatus: overdue\n");
+    auto overdue = rag_error("data: plan.numbers\nstatus: overdue\n");
     CHECK(overdue.message == "`overdue` needs a date to judge against");
     CHECK(overdue.location.line == 11);
 
-    auto priority = error_of("data: plan.bp\npriority: 3\n");
+    auto priority = rag_error("data: plan.bp\npriority: 3\n");
     CHECK(priority.message.rfind("unknown priority `3` in `priority`", 0) == 0);
     CHECK(priority.hint == "use one of: 1, 2");
     CHECK(priority.location.line == 11);
 
-    auto hide = error_of("data: plan.bp\nhide: [owner, mesure]\n");
+    auto hide = rag_error("data: plan.bp\nhide: [owner, mesure]\n");
     CHECK(hide.message == "unknown column `mesure` in `hide`; did you mean `measure`?");
 
-    auto as_of = error_of("data: plan.bp\nas_of: March 2016\n");
+    auto as_of = rag_error("data: plan.bp\nas_of: March 2016\n");
     CHECK(as_of.message == "`as_of` must be a date such as 2016-03-31, not `March 2016`");
     CHECK(as_of.location.line == 11);
 
-    auto both = error_of("data: plan.bp\ncaption: A\ntitle: B\n");
+    auto both = rag_error("data: plan.bp\ncaption: A\ntitle: B\n");
     CHECK(both.message == "rag takes `caption` or `title`, not both");
     CHECK(both.location.line == 12);
 }

@@ -191,3 +191,10 @@ TEST_CASE("info strings that are not components stay code", "[components]") {
     CHECK(boardpress::components::component_name("table {.wide}") == "table");
     CHECK(boardpress::components::component_name("tables").empty());
 }
+
+// Found by fuzzing: yaml-cpp writes these double-quoted escapes as lone Latin-1 bytes, which
+// reached the page as invalid UTF-8.
+TEST_CASE("the escapes \\_ and \\N in option text give UTF-8", "[components][table]") {
+    auto t = table("data: cp.plans_by_month\ncaption: \"Children\\_with a plan\\N\"\n");
+    CHECK(t.caption == "Children\xC2\xA0with a plan\xC2\x85");
+}

@@ -360,3 +360,43 @@ TEST_CASE("is_iso_date and section_slug", "[content]") {
     CHECK(section_slug("01-") == "01-");
     CHECK(section_slug("01") == "01");
 }
+
+// Found by fuzzing (fuzz/front_matter.cpp): yaml-cpp writes these escapes as lone Latin-1 bytes,
+// and the invalid UTF-8 then broke every later use of the front matter (JSON dumps threw).
+TEST_CASE("front matter escapes \\_ and \\N give UTF-8", "[content][front matter]") {
+    auto values = parse_front_matter("title: \"Annual\\_report\"\nnote: \"a\\Nb\"\nkey: [\"\\_\"]\n",
+                                     "content/a.md", 2);
+    CHECK(values["title"] == "Annual\xC2\xA0report");
+    CHECK(values["note"] == "a\xC2\x85" "b");
+    CHECK(values["key"][0] == "\xC2\xA0");
+    CHECK_NOTHROW(values.dump());
+    auto keys = parse_front_matter("\"a\\_b\": 1\n", "content/a.md", 2);
+    CHECK(keys.begin().key() == "a\xC2\xA0" "b");
+}
+
+TEST_CASE("a NUL byte in front matter is an error at its place", "[content][front matter]") {
+    // yaml-cpp read "\0_" in plain text as an escape and gave a lone 0xA0 byte.
+    auto d = yaml_error(std::string_view("title: A\ni\x0b\x00_: x\n", 17));
+    CHECK(d.location.file == "content/a.md");
+    CHECK(d.location.line == 3);
+    CHECK(d.location.column == 3);
+    CHECK(d.message == "the front matter contains a NUL character (byte 0)");
+}
+
+// Found by fuzzing: aliases of aliases ("billion laughs") made the conversion to JSON take
+// exponential time and memory; a few lines of front matter hung the build.
+TEST_CASE("front matter that aliases expand too far is an error", "[content][front matter]") {
+    std::string yaml = "title: A\na: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]\n";
+    for (char name : std::string("bcd")) {
+        yaml += std::string(1, name) + ": &" + name + " [";
+        for (int i = 0; i < 20; ++i) yaml += std::string(i ? ", " : "") + "*" + char(name - 1);
+        yaml += "]\n";
+    }
+    auto d = yaml_error(yaml);  // 20^4 values: too many
+    CHECK(d.message ==
+          "the front matter holds more than 100000 values once its aliases (`*name`) are copied out");
+    CHECK(d.location.file == "content/a.md");
+    // A few aliases are fine.
+    auto values = parse_front_matter("a: &a [1, 2]\nb: [*a, *a]\n", "content/a.md", 2);
+    CHECK(values["b"][1][1] == 2);
+}

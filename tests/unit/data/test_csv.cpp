@@ -138,3 +138,16 @@ TEST_CASE("CSV that is not UTF-8", "[data][csv]") {
     CHECK(d.message == "the file is not valid UTF-8 (byte 0xE9)");
     CHECK(d.source_line == "Caf");
 }
+
+// Found by fuzzing (fuzz/csv.cpp): std::regex recursed once per character, so a long cell
+// overflowed the stack and crashed the build.
+TEST_CASE("long cells are read without running out of stack", "[data][csv]") {
+    std::string digits(300'000, '1');
+    auto rows = parse_csv("a,b\n" + digits + ",1." + digits + "\n", "x.csv");
+    CHECK(rows[0]["a"] == digits);  // too big for 64 bits: kept as text
+    CHECK(rows[0]["b"].is_number_float());
+    // The hint about thousands commas looks at every cell of a row that is too long.
+    auto d = csv_error("a\n1,234." + digits + "\n");
+    CHECK(d.message == "this row has 2 cells but the heading row has 1");
+    CHECK(d.hint.find("thousands comma") != std::string::npos);
+}

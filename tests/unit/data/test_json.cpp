@@ -229,3 +229,29 @@ TEST_CASE("find_invalid_utf8", "[data]") {
     CHECK(data::find_invalid_utf8("x\xE2\x82") == 1u);       // truncated
     CHECK(data::find_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // above U+10FFFF
 }
+
+// Found by fuzzing (fuzz/json.cpp): a number beyond a double made nlohmann throw out_of_range,
+// which nothing caught, and a long number overflowed the stack in std::regex.
+TEST_CASE("a number too large for a double is an error at the number", "[data][json]") {
+    auto d = json_error("{\"a\": [1, 1e400]}");
+    CHECK(d.location.line == 1);
+    CHECK(d.location.column == 11);
+    CHECK(d.message == "the number `1e400` is too large");
+    CHECK(d.source_line == "{\"a\": [1, 1e400]}");
+    std::string long_number = "[" + std::string(300'000, '1') + "]";
+    CHECK(json_error(long_number).location.column == 2);
+    std::string zeros = "[0" + std::string(300'000, '1') + "]";
+    CHECK(json_error(zeros).message.find("number") != std::string::npos);
+}
+
+TEST_CASE("number_syntax follows JSON's grammar", "[data][json]") {
+    using data::NumberSyntax;
+    using data::number_syntax;
+    for (const char* integer : {"0", "-0", "12", "-5", "9223372036854775808"})
+        CHECK(number_syntax(integer) == NumberSyntax::integer);
+    for (const char* decimal : {"3.5", "-0.25", "1e6", "1E+6", "2.5e-3"})
+        CHECK(number_syntax(decimal) == NumberSyntax::decimal);
+    for (const char* none : {"", "-", "007", "+5", ".5", "5.", "1e", "1e+", "1,234", "0x1F", "1 "})
+        CHECK(number_syntax(none) == NumberSyntax::none);
+    CHECK(number_syntax(std::string(300'000, '7')) == NumberSyntax::integer);
+}

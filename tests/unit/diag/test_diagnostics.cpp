@@ -44,3 +44,38 @@ TEST_CASE("Diagnostics counts and sorts", "[diag]") {
     CHECK(all.error_count() == 1);
     CHECK(all.warning_count() == 1);
 }
+
+TEST_CASE("Diagnostics::sort reports a mistake met by many pages once", "[diag]") {
+    // A layout's undefined variable fails for every page laid out with it.
+    Diagnostics all;
+    all.add(Error({"templates/page.html", 3, 9}, "`page.nope` is undefined", "keys: a, b"));
+    all.add(Error({"templates/page.html", 3, 9}, "another mistake at the same place"));
+    all.add(Error({"content/a.md", 1, 1}, "e"));
+    all.add(Error({"templates/page.html", 3, 9}, "`page.nope` is undefined", "keys: a"));
+    all.add(Diagnostic{Severity::warning, {"templates/page.html", 3, 9}, "`page.nope` is undefined",
+                       {}, {}});
+    all.sort();
+    REQUIRE(all.items().size() == 4);
+    CHECK(all.items()[0].location.file == "content/a.md");
+    CHECK(all.items()[1].message == "`page.nope` is undefined");
+    CHECK(all.items()[1].hint == "keys: a, b");  // the first one is kept
+    CHECK(all.items()[2].message == "another mistake at the same place");
+    CHECK(all.items()[3].severity == Severity::warning);
+    CHECK(all.error_count() == 3);
+}
+
+TEST_CASE("describe shows a very long line around the column only", "[diag]") {
+    // Nesting 10,000 deep on one line: the line is 130,000 characters.
+    std::string line;
+    for (int i = 0; i < 10'000; ++i) line += "{% if x %}";
+    Diagnostic d{Severity::error, {"page.md", 4, 1004}, "too deep", line, ""};
+    std::string text = describe(d);
+    std::string expected_line = "..." + line.substr(1003 - 50, 100) + "...";
+    CHECK(text == "page.md:4:1004: error: too deep\n"
+                  " 4 | " + expected_line + "\n"
+                  "   | " + std::string(53, ' ') + "^\n");
+    CHECK(expected_line.substr(53, 4) == "if x");  // the caret is under column 1004
+    // At the start of the line: cut at the end only; short lines are shown whole.
+    d.location.column = 2;
+    CHECK(describe(d).find(" 4 | " + line.substr(0, 100) + "...\n   |  ^\n") != std::string::npos);
+}

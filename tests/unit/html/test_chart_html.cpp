@@ -8,14 +8,17 @@
 
 #include "components/chart.hpp"
 #include "html/chart_html.hpp"
+#include "test_support.hpp"
 
 using namespace boardpress;
 using Catch::Matchers::Contains;
 using components::Json;
 
+using test_html::count;
+
 namespace {
 
-const Json& data() {
+const Json& chart_data() {
     static const Json tree = Json::parse(R"json({
       "plans": {"title": "Children with a plan", "unit": "children", "source": "SASU & co",
                 "notes": "Month end.", "rows": [
@@ -39,18 +42,12 @@ const Json& data() {
 
 components::ChartModel model(std::string_view yaml, int line = 10) {
     components::YamlSource source(yaml, "content/report.md", line);
-    components::ComponentContext ctx{data(), "content/report.md", line};
+    components::ComponentContext ctx{chart_data(), "content/report.md", line};
     return components::parse_chart(source.parse(), source, ctx);
 }
 
-std::string render(std::string_view yaml, int line = 10) {
+std::string render_chart(std::string_view yaml, int line = 10) {
     return html::chart_html(model(yaml, line));
-}
-
-std::size_t count(const std::string& text, std::string_view needle) {
-    std::size_t n = 0;
-    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-    return n;
 }
 
 std::vector<std::string> ids(const std::string& html) {
@@ -66,7 +63,7 @@ std::vector<std::string> ids(const std::string& html) {
 
 TEST_CASE("a chart is an accessible figure: role, title, desc, legend, data table",
           "[html][chart]") {
-    std::string out = render("type: line\ndata: plans\n");
+    std::string out = render_chart("type: line\ndata: plans\n");
     CHECK(
         out.starts_with("<figure class=\"component component-chart chart chart-line\">\n"
                         "<figcaption class=\"chart-heading\"><p class=\"chart-title\">"
@@ -98,7 +95,7 @@ TEST_CASE("a chart is an accessible figure: role, title, desc, legend, data tabl
 }
 
 TEST_CASE("a gap splits the line in two, with no point drawn at zero", "[html][chart]") {
-    std::string out = render("type: line\ndata: gap\ntitle: Gap\n");
+    std::string out = render_chart("type: line\ndata: gap\ntitle: Gap\n");
     CHECK(count(out, "<path class=\"chart-line ") == 2);
     CHECK(count(out, "<path class=\"chart-marker ") == 4);
     std::regex path("<path class=\"chart-line [^\"]*\" d=\"([^\"]*)\"");
@@ -111,13 +108,13 @@ TEST_CASE("a gap splits the line in two, with no point drawn at zero", "[html][c
     CHECK_THAT(out, !Contains("c: "));                      // no tooltip for the missing point
     CHECK(count(out, "<title>") == 4);                      // a tooltip per point drawn
     // A lone point keeps its marker but draws no line.
-    std::string lone = render("type: line\ndata: lone\ntitle: Lone\n");
+    std::string lone = render_chart("type: line\ndata: lone\ntitle: Lone\n");
     CHECK(count(lone, "<path class=\"chart-line ") == 1);
     CHECK(count(lone, "<path class=\"chart-marker ") == 3);
 }
 
 TEST_CASE("bars: patterns as well as colours, defined once each", "[html][chart]") {
-    std::string out = render("type: bar\ndata: plans\n");
+    std::string out = render_chart("type: bar\ndata: plans\n");
     CHECK(count(out, "<rect class=\"chart-bar ") == 7);  // one missing value: no bar
     CHECK_THAT(out, Contains("<rect class=\"chart-bar chart-fill-1\""));
     CHECK_THAT(out, Contains("<rect class=\"chart-bar chart-pattern-diagonal\""));
@@ -130,14 +127,14 @@ TEST_CASE("bars: patterns as well as colours, defined once each", "[html][chart]
     for (auto it = std::sregex_iterator(out.begin(), out.end(), url); it != std::sregex_iterator();
          ++it)
         CHECK(std::find(defined.begin(), defined.end(), (*it)[1]) != defined.end());
-    std::string stacked = render("type: bar\nstacked: true\ndata: plans\n");
+    std::string stacked = render_chart("type: bar\nstacked: true\ndata: plans\n");
     CHECK_THAT(stacked,
                Contains("class=\"component component-chart chart chart-bar chart-stacked\""));
     CHECK_THAT(stacked, Contains("<th scope=\"col\" class=\"num\">Total</th>"));
 }
 
 TEST_CASE("horizontal bars wrap long labels on the left", "[html][chart]") {
-    std::string out = render("type: hbar\ndata: long\ntitle: By sector\n");
+    std::string out = render_chart("type: hbar\ndata: long\ntitle: By sector\n");
     CHECK_THAT(out, Contains("<tspan"));
     CHECK_THAT(out, Contains(">Health (including</tspan>"));
     CHECK_THAT(out, Contains("class=\"chart-ticks chart-ticks-category\" text-anchor=\"end\""));
@@ -145,7 +142,7 @@ TEST_CASE("horizontal bars wrap long labels on the left", "[html][chart]") {
 }
 
 TEST_CASE("a donut: slices with patterns, percentages in the legend", "[html][chart]") {
-    std::string out = render("type: donut\ndata: cats\ntitle: Categories\n");
+    std::string out = render_chart("type: donut\ndata: cats\ntitle: Categories\n");
     CHECK_THAT(out, Contains("viewBox=\"0 0 320 320\""));
     CHECK(count(out, "<path class=\"chart-slice ") == 3);
     CHECK_THAT(out, Contains("<span class=\"chart-legend-label\">Neglect</span> "
@@ -155,7 +152,7 @@ TEST_CASE("a donut: slices with patterns, percentages in the legend", "[html][ch
 }
 
 TEST_CASE("a donut of one value is a whole ring; a zero has no slice", "[html][chart]") {
-    std::string out = render("type: donut\ndata: one\ntitle: One\n");
+    std::string out = render_chart("type: donut\ndata: one\ntitle: One\n");
     CHECK(count(out, "<path class=\"chart-slice ") == 1);
     CHECK(count(out, "A150 150 0 1 1 ") == 2);
     CHECK_THAT(out, Contains("<span class=\"chart-legend-detail\">0 (0%)</span>"));
@@ -176,7 +173,7 @@ TEST_CASE("a crowded category axis labels every n-th category", "[html][chart]")
 }
 
 TEST_CASE("text from the data is escaped everywhere", "[html][chart]") {
-    std::string out = render("type: bar\ndata: unsafe\nx_title: \"<b>x</b>\"\n");
+    std::string out = render_chart("type: bar\ndata: unsafe\nx_title: \"<b>x</b>\"\n");
     CHECK_THAT(out, !Contains("<script"));
     CHECK_THAT(out, !Contains("<b>"));
     CHECK_THAT(out, Contains("<title id=\"chart-10-title\">&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -186,9 +183,10 @@ TEST_CASE("text from the data is escaped everywhere", "[html][chart]") {
 
 TEST_CASE("ids are unique on a page; the same chart gives the same bytes", "[html][chart]") {
     std::string yaml = "type: bar\ndata: plans\n";
-    std::string first = render(yaml, 10);
-    CHECK(first == render(yaml, 10));
-    std::string page = first + render(yaml, 30) + render("type: donut\ndata: cats\ntitle: C\n", 50);
+    std::string first = render_chart(yaml, 10);
+    CHECK(first == render_chart(yaml, 10));
+    std::string page =
+        first + render_chart(yaml, 30) + render_chart("type: donut\ndata: cats\ntitle: C\n", 50);
     auto all = ids(page);
     std::set<std::string> unique(all.begin(), all.end());
     CHECK(unique.size() == all.size());

@@ -11,7 +11,7 @@ using components::Json;
 
 namespace {
 
-const Json& data() {
+const Json& component_data() {
     static const Json tree = Json::parse(R"({
       "cp": {"plans": [{"month": "January", "y2014": 383, "y2015": 368},
                        {"month": "February <Feb> & 'co'", "y2014": 390, "y2015": null}],
@@ -21,8 +21,8 @@ const Json& data() {
     return tree;
 }
 
-std::string render(std::string_view info, std::string_view yaml, int fence_line = 3) {
-    components::ComponentContext ctx{data(), "content/report.md", 1, 5};
+std::string render_component(std::string_view info, std::string_view yaml, int fence_line = 3) {
+    components::ComponentContext ctx{component_data(), "content/report.md", 1, 5};
     html::CodeBlock block{info, yaml, fence_line};
     auto out = html::render_component_html(block, ctx);
     REQUIRE(out.has_value());
@@ -32,9 +32,10 @@ std::string render(std::string_view info, std::string_view yaml, int fence_line 
 }  // namespace
 
 TEST_CASE("a table renders as an accessible, scrollable region", "[html][components]") {
-    std::string out = render("table",
-                             "data: cp.plans\ncaption: Plans <by> month\nsource: SASU & partners\n"
-                             "total: sum\ncolumns: [{key: month, heading: Month}, y2014, y2015]\n");
+    std::string out =
+        render_component("table",
+                         "data: cp.plans\ncaption: Plans <by> month\nsource: SASU & partners\n"
+                         "total: sum\ncolumns: [{key: month, heading: Month}, y2014, y2015]\n");
     CHECK(out ==
           "<div class=\"component component-table\">\n"
           "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"table-8\" tabindex=\"0\">\n"
@@ -62,7 +63,7 @@ TEST_CASE("a table renders as an accessible, scrollable region", "[html][compone
 }
 
 TEST_CASE("suppressed cells are explained to screen readers", "[html][components]") {
-    components::ComponentContext ctx{data(), "content/report.md", 1, 1, 5, "*"};
+    components::ComponentContext ctx{component_data(), "content/report.md", 1, 1, 5, "*"};
     auto out =
         html::render_component_html(html::CodeBlock{"table", "data: small\ncaption: C\n", 1}, ctx);
     REQUIRE(out);
@@ -73,20 +74,21 @@ TEST_CASE("suppressed cells are explained to screen readers", "[html][components
 
 TEST_CASE("row headers can be turned off; alignment classes", "[html][components]") {
     std::string out =
-        render("table",
-               "data: cp.plans\ncaption: C\nrow_headers: false\n"
-               "columns: [{key: month, align: right}, {key: y2014, align: center}]\n");
+        render_component("table",
+                         "data: cp.plans\ncaption: C\nrow_headers: false\n"
+                         "columns: [{key: month, align: right}, {key: y2014, align: center}]\n");
     CHECK_THAT(out, Contains("<tr><td class=\"align-right\">January</td>"
                              "<td class=\"num align-center\">383</td></tr>"));
     CHECK_THAT(out, !Contains("scope=\"row\""));
 }
 
 TEST_CASE("stats render as a list with the change in words", "[html][components]") {
-    std::string out = render("stats",
-                             "title: Key <figures>\nitems:\n"
-                             "  - {value: cp.snapshot.now, label: children & young people,"
-                             " previous: cp.snapshot.before, previous_label: \"2013-14\","
-                             " note: As at 31 March, source: SASU}\n");
+    std::string out =
+        render_component("stats",
+                         "title: Key <figures>\nitems:\n"
+                         "  - {value: cp.snapshot.now, label: children & young people,"
+                         " previous: cp.snapshot.before, previous_label: \"2013-14\","
+                         " note: As at 31 March, source: SASU}\n");
     CHECK(out ==
           "<div class=\"component component-stats\">\n"
           "<p class=\"stats-title\" id=\"stats-8\">Key &lt;figures&gt;</p>\n"
@@ -104,7 +106,7 @@ TEST_CASE("stats render as a list with the change in words", "[html][components]
 }
 
 TEST_CASE("code blocks that are not components are left alone", "[html][components]") {
-    components::ComponentContext ctx{data(), "content/report.md"};
+    components::ComponentContext ctx{component_data(), "content/report.md"};
     CHECK_FALSE(html::render_component_html(html::CodeBlock{"cpp", "int main() {}", 1}, ctx));
     CHECK_FALSE(html::render_component_html(html::CodeBlock{"", "text", 1}, ctx));
 }
@@ -112,7 +114,7 @@ TEST_CASE("code blocks that are not components are left alone", "[html][componen
 TEST_CASE("errors point into the user's file from the fence line", "[html][components]") {
     // Body starts on file line 5; the fence is line 3 of the body, so the YAML starts on line 8.
     try {
-        render("table", "data: cp.plans\ncolums: []\n");
+        render_component("table", "data: cp.plans\ncolums: []\n");
         FAIL("expected an error");
     } catch (const Error& error) {
         CHECK(error.diagnostic().location.file == "content/report.md");
@@ -126,7 +128,7 @@ TEST_CASE("errors point into the user's file from the fence line", "[html][compo
 TEST_CASE("the writer's hook renders components inside a document", "[html][components]") {
     std::string text = "Intro\n\n```table\ndata: cp.plans\ncaption: C\n```\n\n```cpp\nx < y\n```\n";
     markdown::Document document = markdown::parse(text);
-    components::ComponentContext ctx{data(), "content/report.md", 1, 1};
+    components::ComponentContext ctx{component_data(), "content/report.md", 1, 1};
     html::WriterOptions options;
     options.render_code_block = [&](const html::CodeBlock& block) {
         return html::render_component_html(block, ctx);

@@ -7,14 +7,17 @@
 
 #include "components/rag.hpp"
 #include "html/rag_html.hpp"
+#include "test_support.hpp"
 
 using namespace boardpress;
 using Catch::Matchers::Contains;
 using components::Json;
 
+using test_html::count;
+
 namespace {
 
-const Json& data() {
+const Json& rag_data() {
     static const Json tree = Json::parse(R"({
       "plan": {
         "tiny": {
@@ -68,17 +71,11 @@ const Json& data() {
     return tree;
 }
 
-std::string render(std::string_view yaml, std::string as_of = "2016-01-15", int line = 10) {
-    components::ComponentContext ctx{data(), "content/plan.md", line};
+std::string render_rag(std::string_view yaml, std::string as_of = "2016-01-15", int line = 10) {
+    components::ComponentContext ctx{rag_data(), "content/plan.md", line};
     ctx.as_of = std::move(as_of);
     components::YamlSource source(yaml, ctx.file, ctx.line);
     return html::rag_html(components::parse_rag(source.parse(), source, ctx));
-}
-
-std::size_t count(const std::string& text, std::string_view what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
 }
 
 std::vector<std::string> ids_in(const std::string& html) {
@@ -94,7 +91,7 @@ std::vector<std::string> ids_in(const std::string& html) {
 }  // namespace
 
 TEST_CASE("rag html: the whole output for a small plan", "[html][rag]") {
-    std::string out = render("data: plan.tiny\n");
+    std::string out = render_rag("data: plan.tiny\n");
     CHECK(out ==
           "<div class=\"component component-rag\" id=\"rag-10\">\n"
           "<p class=\"rag-title\">Plan &lt;2015-16&gt;</p>\n"
@@ -201,7 +198,7 @@ TEST_CASE("rag html: the whole output for a small plan", "[html][rag]") {
 }
 
 TEST_CASE("rag html: every status has a word and a hidden shape", "[html][rag]") {
-    std::string out = render("data: plan.bp\n");
+    std::string out = render_rag("data: plan.bp\n");
     for (std::string_view word : {"Red", "Amber", "Green", "Complete", "Not started", "Unrated"})
         CHECK_THAT(out, Contains("</span> " + std::string(word) + "</span>"));
     CHECK_THAT(out, Contains("<span class=\"rag-shape\" aria-hidden=\"true\">\xE2\x96\xB2</span> "
@@ -227,7 +224,7 @@ TEST_CASE("rag html: every status has a word and a hidden shape", "[html][rag]")
 }
 
 TEST_CASE("rag html: tables are captioned, scoped and scroll in a named region", "[html][rag]") {
-    std::string out = render("data: plan.bp\n");
+    std::string out = render_rag("data: plan.bp\n");
     CHECK(count(out, "<table") == 3);  // the summary and one per priority
     CHECK(count(out, "<caption id=") == 3);
     CHECK(count(out, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=") == 3);
@@ -254,7 +251,7 @@ TEST_CASE("rag html: tables are captioned, scoped and scroll in a named region",
 }
 
 TEST_CASE("rag html: text from the data is escaped", "[html][rag]") {
-    std::string out = render("data: plan.bp\ncaption: \"Plan \\\"A\\\" <b>\"\n");
+    std::string out = render_rag("data: plan.bp\ncaption: \"Plan \\\"A\\\" <b>\"\n");
     CHECK(out.find("<script>") == std::string::npos);
     CHECK(out.find("<b>") == std::string::npos);
     CHECK_THAT(out, Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</th>"));
@@ -266,7 +263,7 @@ TEST_CASE("rag html: text from the data is escaped", "[html][rag]") {
 }
 
 TEST_CASE("rag html: sorted plans name the objective in a column", "[html][rag]") {
-    std::string out = render("data: plan.bp\nsort: due\nhide: [impact, measure]\n");
+    std::string out = render_rag("data: plan.bp\nsort: due\nhide: [impact, measure]\n");
     CHECK(out.find("rowgroup") == std::string::npos);
     CHECK_THAT(out, Contains("<tr><th scope=\"col\">Action</th><th scope=\"col\">Objective</th>"
                              "<th scope=\"col\">By whom</th><th scope=\"col\">By when</th>"
@@ -286,7 +283,7 @@ TEST_CASE("rag html: sorted plans name the objective in a column", "[html][rag]"
 }
 
 TEST_CASE("rag html: filters and options", "[html][rag]") {
-    std::string filtered = render("data: plan.bp\nstatus: [red, overdue]\nsummary: false\n");
+    std::string filtered = render_rag("data: plan.bp\nstatus: [red, overdue]\nsummary: false\n");
     CHECK(filtered.find("rag-summary") == std::string::npos);
     CHECK_THAT(filtered, Contains("<p class=\"rag-filter-note\">Showing actions with status Red, "
                                   "and overdue actions: 3 of 6.</p>"));
@@ -294,20 +291,20 @@ TEST_CASE("rag html: filters and options", "[html][rag]") {
     // Only the objectives with shown actions get a heading.
     CHECK(count(filtered, "rowgroup") == 3);
 
-    std::string plain = render("data: plan.bp\ncontrols: false\n", "");
+    std::string plain = render_rag("data: plan.bp\ncontrols: false\n", "");
     CHECK(plain.find("rag-filter") == std::string::npos);
     CHECK(plain.find("Overdue") == std::string::npos);  // no date to judge against
     CHECK(plain.find("rag-as-of") == std::string::npos);
 
-    std::string none = render("data: plan.bp\nstatus: amber\npriority: 2\n");
+    std::string none = render_rag("data: plan.bp\nstatus: amber\npriority: 2\n");
     CHECK_THAT(none, Contains("<p class=\"rag-empty\">No actions to show.</p>"));
     CHECK(none.find("href=\"#") == std::string::npos);  // no table to jump to
 }
 
 TEST_CASE("rag html: deterministic, with ids unique per block", "[html][rag]") {
-    CHECK(render("data: plan.bp\n") == render("data: plan.bp\n"));
-    std::string first = render("data: plan.bp\n", "2016-01-15", 10);
-    std::string second = render("data: plan.bp\n", "2016-01-15", 40);
+    CHECK(render_rag("data: plan.bp\n") == render_rag("data: plan.bp\n"));
+    std::string first = render_rag("data: plan.bp\n", "2016-01-15", 10);
+    std::string second = render_rag("data: plan.bp\n", "2016-01-15", 40);
     auto ids = ids_in(first + second);
     std::set<std::string> unique(ids.begin(), ids.end());
     CHECK(unique.size() == ids.size());

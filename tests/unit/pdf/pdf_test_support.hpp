@@ -1,11 +1,14 @@
 // Helpers for the PDF tests: a fixed-width Measure, temp files, and poppler/qpdf runs.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -63,5 +66,19 @@ class TempPdf {
     std::filesystem::path dir_;
     std::string path_;
 };
+
+// True when `pieces` occur in `text` in this order; says which one did not.
+inline bool in_order(const std::string& text, const std::vector<std::string>& pieces) {
+    std::size_t at = 0;
+    for (const std::string& piece : pieces) {
+        std::size_t found = text.find(piece, at);
+        if (found == std::string::npos) {
+            UNSCOPED_INFO("not found in order: " << piece << "\nin:\n" << text);
+            return false;
+        }
+        at = found + piece.size();
+    }
+    return true;
+}
 
 }  // namespace boardpress::pdf::test

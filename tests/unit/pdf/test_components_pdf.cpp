@@ -18,6 +18,8 @@ using namespace boardpress;
 using namespace boardpress::pdf;
 using components::Json;
 
+using boardpress::pdf::test::in_order;
+
 namespace {
 
 const Json& data() {
@@ -73,16 +75,16 @@ std::string long_rows() {
     return rows + "]";
 }
 
-struct Source {
+struct ComponentSource {
     markdown::Document document;
     markdown::Outline outline;
-    explicit Source(const std::string& text)
+    explicit ComponentSource(const std::string& text)
         : document(markdown::parse(text)), outline(markdown::outline(document, {})) {}
 };
 
 std::string write_pdf(const std::string& markdown, const Json& tree = data(),
                       std::string as_of = "2016-01-15") {
-    Source source(markdown);
+    ComponentSource source(markdown);
     components::ComponentContext ctx{tree, "content/report.md", 1, 1, 5, "*"};
     ctx.as_of = std::move(as_of);
     PdfOptions options;
@@ -95,20 +97,6 @@ std::string write_pdf(const std::string& markdown, const Json& tree = data(),
     };
     std::vector<Chapter> chapters{{"Figures", "", &source.document, &source.outline}};
     return write(chapters, options);
-}
-
-// True when the pieces occur in `text` in this order.
-bool in_order(const std::string& text, const std::vector<std::string>& pieces) {
-    std::size_t at = 0;
-    for (const auto& piece : pieces) {
-        std::size_t found = text.find(piece, at);
-        if (found == std::string::npos) {
-            UNSCOPED_INFO("not found in order: " << piece << "\nin:\n" << text);
-            return false;
-        }
-        at = found + piece.size();
-    }
-    return true;
 }
 
 // The first chart colour (#1d5373).

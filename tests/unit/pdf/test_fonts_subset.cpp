@@ -20,15 +20,15 @@ namespace {
 
 const std::string sample = "Costs £253,047 – up “sharply” — ‘really’ for the café • noted";
 
-struct Source {
+struct SubsetSource {
     markdown::Document document;
     markdown::Outline outline;
-    explicit Source(const std::string& text)
+    explicit SubsetSource(const std::string& text)
         : document(markdown::parse(text)), outline(markdown::outline(document, {})) {}
 };
 
 std::string write_sample(const std::string& text, bool cover = false) {
-    Source source(text);
+    SubsetSource source(text);
     PdfOptions o;
     o.title = "Fonts";
     o.cover = cover;

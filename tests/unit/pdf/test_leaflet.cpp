@@ -13,6 +13,8 @@
 using namespace boardpress;
 using namespace boardpress::pdf;
 
+using boardpress::pdf::test::in_order;
+
 namespace {
 
 struct Leaflet {
@@ -49,20 +51,6 @@ std::string words(int count) {
     std::string text;
     for (int i = 0; i < count; ++i) text += (i % 12 == 11 ? "carers.\n" : "children ");
     return text + "\n";
-}
-
-// `parts` occur in `text` in this order.
-bool in_order(const std::string& text, const std::vector<std::string>& parts) {
-    std::size_t at = 0;
-    for (const std::string& part : parts) {
-        std::size_t found = text.find(part, at);
-        if (found == std::string::npos) {
-            UNSCOPED_INFO("not found in order: " << part);
-            return false;
-        }
-        at = found + part.size();
-    }
-    return true;
 }
 
 std::string pdftotext(const test::TempPdf& pdf, int page, const std::string& mode = "") {

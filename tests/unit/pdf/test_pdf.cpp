@@ -16,11 +16,11 @@ using namespace boardpress::pdf;
 
 namespace {
 
-struct Source {
+struct ReportSource {
     markdown::Document document;
     markdown::Outline outline;
-    Source(const std::string& text, markdown::Numbering numbering = markdown::Numbering::none,
-           int first = 1)
+    ReportSource(const std::string& text, markdown::Numbering numbering = markdown::Numbering::none,
+                 int first = 1)
         : document(markdown::parse(text)),
           outline(markdown::outline(document, {numbering, first})) {}
 };
@@ -35,7 +35,7 @@ std::string filler(int paragraphs) {
     return text;
 }
 
-PdfOptions options() {
+PdfOptions report_options() {
     PdfOptions o;
     o.title = "Annual report 2014–15";
     o.organisation = "Riverside Safeguarding Children Board";
@@ -50,12 +50,12 @@ PdfOptions options() {
 }  // namespace
 
 TEST_CASE("a report: pages, contents, bookmarks, header and footer", "[pdf]") {
-    Source foreword("Intro paragraph.\n\n## What the figures tell us\n\n" + filler(30) +
-                    "## Thanks\n\nThank you.\n");
-    Source budget("## Income\n\n" + filler(8) + "## Spending\n\nSee [income](#income).\n");
+    ReportSource foreword("Intro paragraph.\n\n## What the figures tell us\n\n" + filler(30) +
+                          "## Thanks\n\nThank you.\n");
+    ReportSource budget("## Income\n\n" + filler(8) + "## Spending\n\nSee [income](#income).\n");
     std::vector<Chapter> chapters{{"Foreword", "", &foreword.document, &foreword.outline},
                                   {"Budget", "", &budget.document, &budget.outline}};
-    std::string bytes = write(chapters, options());
+    std::string bytes = write(chapters, report_options());
     test::TempPdf pdf(bytes, "report.pdf");
     int pages = pdf.pages();
     CHECK(pages >= 5);
@@ -98,10 +98,10 @@ TEST_CASE("a report: pages, contents, bookmarks, header and footer", "[pdf]") {
 }
 
 TEST_CASE("same input, same bytes", "[pdf]") {
-    Source source("## One\n\n" + filler(20) + "| a | b |\n|---|--:|\n| x | 1 |\n");
+    ReportSource source("## One\n\n" + filler(20) + "| a | b |\n|---|--:|\n| x | 1 |\n");
     std::vector<Chapter> chapters{{"Chapter", "", &source.document, &source.outline}};
-    std::string first = write(chapters, options());
-    std::string second = write(chapters, options());
+    std::string first = write(chapters, report_options());
+    std::string second = write(chapters, report_options());
     CHECK(first.size() > 1000);
     CHECK(first == second);
     CHECK(first.find("/ID") == std::string::npos);
@@ -109,8 +109,8 @@ TEST_CASE("same input, same bytes", "[pdf]") {
 
 TEST_CASE("UTF-8 text round-trips through pdftotext; fonts are embedded", "[pdf]") {
     std::string sample = "Costs £253,047 – up “sharply” — ‘really’ for the café • noted";
-    Source source(sample + "\n\n**Bold £** and *italic é* and `code £`\n");
-    PdfOptions o = options();
+    ReportSource source(sample + "\n\n**Bold £** and *italic é* and `code £`\n");
+    PdfOptions o = report_options();
     o.cover = false;
     o.contents = false;
     std::vector<Chapter> chapters{{"Café £ – “title”", "", &source.document, &source.outline}};
@@ -132,8 +132,8 @@ TEST_CASE("a long table repeats its header on every page it spans", "[pdf][table
     for (int i = 0; i < 150; ++i)
         text += "| Q" + std::to_string(i) + " | " + std::to_string(100 + i) + " | " +
                 std::to_string(i % 7 - 3) + "% |\n";
-    Source source(text);
-    PdfOptions o = options();
+    ReportSource source(text);
+    PdfOptions o = report_options();
     o.cover = false;
     o.contents = false;
     std::vector<Chapter> chapters{{"Figures", "", &source.document, &source.outline}};
@@ -149,12 +149,12 @@ TEST_CASE("a long table repeats its header on every page it spans", "[pdf][table
 
 TEST_CASE("numbered paragraphs and headings show their numbers; lists, quotes, code, notes",
           "[pdf]") {
-    Source source(
+    ReportSource source(
         "## Budget\n\nFirst paragraph.[^1]\n\nSecond paragraph.\n\n- one\n- two\n  1. nested\n\n"
         "> A quote\n\n```\nint x = 1;\n```\n\n---\n\n[site](https://example.org/x)\n\n"
         "[^1]: The note.\n",
         markdown::Numbering::sections, 4);
-    PdfOptions o = options();
+    PdfOptions o = report_options();
     o.cover = false;
     o.contents = false;
     std::vector<Chapter> chapters{{"Money", "4", &source.document, &source.outline}};
@@ -173,8 +173,8 @@ TEST_CASE("numbered paragraphs and headings show their numbers; lists, quotes, c
 }
 
 TEST_CASE("a missing font folder is a boardpress::Error", "[pdf]") {
-    Source source("Text.\n");
-    PdfOptions o = options();
+    ReportSource source("Text.\n");
+    PdfOptions o = report_options();
     o.font_folder = "/nonexistent-fonts";
     std::vector<Chapter> chapters{{"T", "", &source.document, &source.outline}};
     CHECK_THROWS_AS(write(chapters, o), Error);
@@ -183,7 +183,7 @@ TEST_CASE("a missing font folder is a boardpress::Error", "[pdf]") {
 // Not run by default: writes the example annual report (template tags left as they are) to
 // /tmp/bp-sample.pdf, to look at: `test_pdf "[.sample]"`.
 TEST_CASE("sample report", "[.sample]") {
-    std::vector<std::unique_ptr<Source>> sources;
+    std::vector<std::unique_ptr<ReportSource>> sources;
     std::vector<Chapter> chapters;
     std::vector<std::string> titles;
     std::vector<std::filesystem::path> files;
@@ -203,7 +203,8 @@ TEST_CASE("sample report", "[.sample]") {
                 title = text.substr(t + 7, text.find('\n', t) - t - 7);
             text = text.substr(end + 5);
         }
-        sources.push_back(std::make_unique<Source>(text, markdown::Numbering::sections, number));
+        sources.push_back(
+            std::make_unique<ReportSource>(text, markdown::Numbering::sections, number));
         chapters.push_back(
             {title, std::to_string(number++), &sources.back()->document, &sources.back()->outline});
     }
@@ -220,10 +221,10 @@ TEST_CASE("sample report", "[.sample]") {
         "1. First step\n2. Second step\n   - nested point\n   - another\n\n---\n\n"
         "![A chart](chart.png)\n\n## Budget\n\nMoney [link](https://example.org).\n\n"
         "[^1]: From the child protection register.\n";
-    sources.push_back(std::make_unique<Source>(extra, markdown::Numbering::sections, number));
+    sources.push_back(std::make_unique<ReportSource>(extra, markdown::Numbering::sections, number));
     chapters.push_back({"Everything else", std::to_string(number), &sources.back()->document,
                         &sources.back()->outline});
-    PdfOptions o = options();
+    PdfOptions o = report_options();
     o.resolve_image = [](std::string_view) {
         return std::string("/usr/share/doc/nodejs/contributing/doc_img/compare-boxplot.png");
     };

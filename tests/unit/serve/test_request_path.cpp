@@ -10,7 +10,7 @@ using boardpress::serve::percent_decode;
 using boardpress::serve::resolve_request;
 
 // A site folder with a page, a nested index, a hidden file, and a secret beside the site.
-static fs::path make_site() {
+static fs::path make_request_site() {
     fs::path base = fs::temp_directory_path() / "bp-serve-site";
     fs::remove_all(base);
     fs::create_directories(base / "site/report");
@@ -32,7 +32,7 @@ TEST_CASE("percent-decoding refuses bad escapes and NUL", "[serve]") {
 }
 
 TEST_CASE("requests map to files inside the site only", "[serve]") {
-    fs::path site = make_site();
+    fs::path site = make_request_site();
     fs::path root = fs::canonical(site);
     CHECK(resolve_request(site, "/") == root / "index.html");
     CHECK(resolve_request(site, "/report/") == root / "report/index.html");

@@ -43,7 +43,7 @@ std::string answer(int s) {
     return all;
 }
 
-fs::path make_site() {
+fs::path make_server_site() {
     fs::path site = fs::temp_directory_path() / "bp-serve-server-site";
     fs::remove_all(site);
     fs::create_directories(site);
@@ -54,7 +54,7 @@ fs::path make_site() {
 }  // namespace
 
 TEST_CASE("slow clients hold no worker: others are answered at once", "[serve]") {
-    Server server(make_site(), 0);
+    Server server(make_server_site(), 0);
     // More slow connections than the server has workers: silent ones, and ones whose request
     // head never ends (each would have held a worker while it trickled in).
     std::vector<int> slow;
@@ -83,7 +83,7 @@ TEST_CASE("slow clients hold no worker: others are answered at once", "[serve]")
 }
 
 TEST_CASE("a request head that is too large is refused", "[serve]") {
-    Server server(make_site(), 0);
+    Server server(make_server_site(), 0);
     int client = connect_to(server.port());
     send_text(client, "GET / HTTP/1.1\r\nX-Big: " + std::string(9000, 'a'));
     CHECK(answer(client).starts_with("HTTP/1.1 431 "));

@@ -11,7 +11,7 @@
 namespace fs = std::filesystem;
 using boardpress::site::StagingFolder;
 
-static std::string slurp(const fs::path& path) {
+static std::string file_bytes(const fs::path& path) {
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
@@ -35,8 +35,8 @@ TEST_CASE("a committed staging folder replaces the output whole", "[site]") {
         staging.write("a/b.html", "nested");
         staging.commit();
     }
-    CHECK(slurp(root / "site/index.html") == "new");
-    CHECK(slurp(root / "site/a/b.html") == "nested");
+    CHECK(file_bytes(root / "site/index.html") == "new");
+    CHECK(file_bytes(root / "site/a/b.html") == "nested");
     CHECK_FALSE(fs::exists(root / "site/old"));
     CHECK_FALSE(fs::exists(root / ".site.staging"));
 }
@@ -49,7 +49,7 @@ TEST_CASE("an abandoned staging folder leaves the output untouched", "[site]") {
         StagingFolder staging(root / "site", "test", false);
         staging.write("index.html", "new");
     }
-    CHECK(slurp(root / "site/index.html") == "old");
+    CHECK(file_bytes(root / "site/index.html") == "old");
     CHECK_FALSE(fs::exists(root / ".site.staging"));
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("copy_tree copies files and skips symlinks", "[site]") {
     StagingFolder staging(root / "site", "test", false);
     CHECK(staging.copy_tree(root / "assets", "assets") == 1);
     staging.commit();
-    CHECK(slurp(root / "site/assets/css/site.css") == "body{}");
+    CHECK(file_bytes(root / "site/assets/css/site.css") == "body{}");
     CHECK_FALSE(fs::exists(root / "site/assets/link"));
 }
 
@@ -90,14 +90,14 @@ TEST_CASE("the site before last is brought up to date, not made again", "[site]"
     // c is removed with its folder, d is new.
     std::ofstream(root / ".site.previous/stray.html") << "not made by a build";
     build_once(root, {{"a.html", 1}, {"p/b.html", 3}, {"d.html", 1}}, 2);
-    CHECK(slurp(root / "site/a.html") == "made with 1");
-    CHECK(slurp(root / "site/p/b.html") == "made with 3");
-    CHECK(slurp(root / "site/d.html") == "made with 1");
+    CHECK(file_bytes(root / "site/a.html") == "made with 1");
+    CHECK(file_bytes(root / "site/p/b.html") == "made with 3");
+    CHECK(file_bytes(root / "site/d.html") == "made with 1");
     CHECK_FALSE(fs::exists(root / "site/gone"));
     CHECK_FALSE(fs::exists(root / "site/stray.html"));
     // The site it replaced is untouched, though they shared files.
-    CHECK(slurp(root / ".site.previous/p/b.html") == "made with 2");
-    CHECK(slurp(root / ".site.previous/gone/c.html") == "made with 1");
+    CHECK(file_bytes(root / ".site.previous/p/b.html") == "made with 2");
+    CHECK(file_bytes(root / ".site.previous/gone/c.html") == "made with 1");
 }
 
 TEST_CASE("a file changed by hand in the site before last is made again", "[site]") {
@@ -111,7 +111,7 @@ TEST_CASE("a file changed by hand in the site before last is made again", "[site
         fs::last_write_time(edited, written + std::chrono::seconds(1));
     }
     build_once(root, {{"a.html", 1}}, 1);
-    CHECK(slurp(root / "site/a.html") == "made with 1");
+    CHECK(file_bytes(root / "site/a.html") == "made with 1");
 }
 
 TEST_CASE("a staging folder left by a killed build is never reused", "[site]") {
@@ -133,5 +133,5 @@ TEST_CASE("a file written in pieces holds them one after the other", "[site]") {
     StagingFolder staging(root / "site", "test", false);
     staging.write("index.js", pieces);
     staging.commit();
-    CHECK(slurp(root / "site/index.js") == whole);
+    CHECK(file_bytes(root / "site/index.js") == whole);
 }
