@@ -4,8 +4,8 @@
 
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
+#include "../data/temp_project.hpp"
 #include "site/site.hpp"
 
 namespace fs = std::filesystem;
@@ -13,27 +13,17 @@ using namespace boardpress;
 
 namespace {
 
-struct Project {
-    fs::path root;
-    explicit Project(const std::string& name) {
-        root = fs::temp_directory_path() / ("bp-site-bad-" + std::to_string(::getpid()) + "-" + name);
-        fs::remove_all(root);
+// The smallest project that builds: settings, a home page and its layouts.
+struct Project : testing::TempProject {
+    Project() {
         write("boardpress.json", R"({"title": "T", "organisation": "O", "language": "en-GB"})");
         write("templates/page.html", "<main>{{ page.content }}</main>");
         write("templates/index.html", "<main>{{ page.content }}</main>");
         write("content/index.md", "---\ntitle: Home\n---\nHello.\n");
     }
-    ~Project() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    void write(const std::string& name, const std::string& bytes) const {
-        fs::create_directories((root / name).parent_path());
-        std::ofstream(root / name, std::ios::binary) << bytes;
-    }
     std::vector<Diagnostic> errors() const {
         site::BuildOptions options;
-        options.project_root = root;
+        options.project_root = root();
         options.jobs = 1;
         site::BuildResult result = site::build(options);
         return result.diagnostics.items();
@@ -43,7 +33,7 @@ struct Project {
 }  // namespace
 
 TEST_CASE("a page's own layout that is not there is reported at its template key", "[site]") {
-    Project project("own-layout");
+    Project project;
     project.write("content/about.md", "---\ntitle: About\ntemplate: pgae.html\n---\nText.\n");
     auto errors = project.errors();
     REQUIRE(errors.size() == 1);
@@ -56,7 +46,7 @@ TEST_CASE("a page's own layout that is not there is reported at its template key
 }
 
 TEST_CASE("a usual layout that is missing is reported once for all its pages", "[site]") {
-    Project project("usual-layout");
+    Project project;
     project.write("content/report/index.md", "---\ntitle: Report\n---\nText.\n");
     project.write("templates/publication.html", "{{ page.content }}");
     project.write("content/report/01-one.md", "---\ntitle: One\n---\nText.\n");
@@ -64,32 +54,34 @@ TEST_CASE("a usual layout that is missing is reported once for all its pages", "
     auto errors = project.errors();
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].location.file == "templates/section.html");
-    CHECK(errors[0].message == "the layout `section.html` is not in templates/, and the "
-                               "sections of publications are laid out with it");
+    CHECK(errors[0].message ==
+          "the layout `section.html` is not in templates/, and the "
+          "sections of publications are laid out with it");
 }
 
 TEST_CASE("an empty layout is an error rather than blank pages", "[site]") {
-    Project project("empty-layout");
+    Project project;
     project.write("templates/page.html", "\n");
     project.write("content/about.md", "---\ntitle: About\n---\nText.\n");
     auto errors = project.errors();
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].location.file == "templates/page.html");
-    CHECK(errors[0].message ==
-          "the layout `templates/page.html` is empty, so the pages laid out with it would be blank");
+    CHECK(
+        errors[0].message ==
+        "the layout `templates/page.html` is empty, so the pages laid out with it would be blank");
 }
 
 TEST_CASE("an image outside the project is an error at the image", "[site]") {
-    Project project("image");
+    Project project;
     project.write("../bp-site-bad-outside.png", "PNG");
     project.write("content/about.md",
                   "---\ntitle: About\n---\nText.\n\nSee ![a chart](../../outside.png) here.\n\n"
                   "![linked](linked.png)\n\n![fine](pic.png) ![web](https://example.org/a.png)\n");
     project.write("content/pic.png", "PNG");
-    fs::create_symlink(project.root.parent_path() / "bp-site-bad-outside.png",
-                       project.root / "content/linked.png");
+    fs::create_symlink(project.root().parent_path() / "bp-site-bad-outside.png",
+                       project.root() / "content/linked.png");
     auto errors = project.errors();
-    fs::remove(project.root.parent_path() / "bp-site-bad-outside.png");
+    fs::remove(project.root().parent_path() / "bp-site-bad-outside.png");
     REQUIRE(errors.size() == 2);
     CHECK(errors[0].location.file == "content/about.md");
     CHECK(errors[0].location.line == 6);
@@ -100,13 +92,13 @@ TEST_CASE("an image outside the project is an error at the image", "[site]") {
 }
 
 TEST_CASE("a file in templates/ that links out of it is refused", "[site]") {
-    Project project("template-link");
+    Project project;
     project.write("../bp-site-bad-secret.css", "SECRET");
-    fs::create_directories(project.root / "templates/assets");
-    fs::create_symlink(project.root.parent_path() / "bp-site-bad-secret.css",
-                       project.root / "templates/assets/site.css");
+    fs::create_directories(project.root() / "templates/assets");
+    fs::create_symlink(project.root().parent_path() / "bp-site-bad-secret.css",
+                       project.root() / "templates/assets/site.css");
     auto errors = project.errors();
-    fs::remove(project.root.parent_path() / "bp-site-bad-secret.css");
+    fs::remove(project.root().parent_path() / "bp-site-bad-secret.css");
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].location.file == "templates/assets/site.css");
     CHECK(errors[0].message.find("which is outside `templates/`") != std::string::npos);

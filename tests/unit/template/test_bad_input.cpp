@@ -2,12 +2,12 @@
 // extends in a circle, byte order marks, bytes that are not UTF-8, links out of templates/.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <string>
 
+#include "../data/temp_project.hpp"
 #include "template/template.hpp"
 
 namespace fs = std::filesystem;
@@ -15,24 +15,6 @@ using json = nlohmann::ordered_json;
 using namespace boardpress;
 
 namespace {
-
-struct ScratchFolder {
-    fs::path path;
-    explicit ScratchFolder(const std::string& name) {
-        path = fs::temp_directory_path() /
-               ("bp-bad-template-" + std::to_string(::getpid()) + "-" + name);
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchFolder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    void write(const std::string& name, const std::string& bytes) const {
-        fs::create_directories((path / name).parent_path());
-        std::ofstream(path / name, std::ios::binary) << bytes;
-    }
-};
 
 std::string repeat(const std::string& text, std::size_t times) {
     std::string out;
@@ -94,10 +76,10 @@ TEST_CASE("expressions nested 10,000 deep are an error", "[template]") {
 }
 
 TEST_CASE("templates that include each other are named in the error", "[template]") {
-    ScratchFolder folder("include-cycle");
+    testing::TempProject folder;
     folder.write("templates/a.html", "A{% include 'b.html' %}");
     folder.write("templates/b.html", "B\n  {% include 'a.html' %}");
-    tmpl::Environment env = environment(folder.path);
+    tmpl::Environment env = environment(folder.root());
     Diagnostic d = failure([&] { env.render_file("a.html", json::object()); });
     CHECK(d.message == "templates include each other without end: a.html -> b.html -> a.html");
     CHECK(d.location.file == "templates/b.html");
@@ -115,12 +97,12 @@ TEST_CASE("templates that include each other are named in the error", "[template
 }
 
 TEST_CASE("templates that extend each other are named at the extends tag", "[template]") {
-    ScratchFolder folder("extends-cycle");
+    testing::TempProject folder;
     folder.write("templates/one.html", "{% extends 'two.html' %}");
     folder.write("templates/two.html", "{# two #}\n{% extends 'one.html' %}");
     folder.write("templates/self.html",
                  "{% extends 'self.html' %}\n{% block main %}{% endblock %}");
-    tmpl::Environment env = environment(folder.path);
+    tmpl::Environment env = environment(folder.root());
     Diagnostic d = failure([&] { env.render_file("one.html", json::object()); });
     CHECK(d.message == "templates extend each other in a circle: one.html -> two.html -> one.html");
     CHECK(d.location.file == "templates/two.html");
@@ -134,11 +116,11 @@ TEST_CASE("templates that extend each other are named at the extends tag", "[tem
 
 TEST_CASE("template files: a byte order mark is dropped, bytes that are not UTF-8 are an error",
           "[template]") {
-    ScratchFolder folder("encoding");
+    testing::TempProject folder;
     folder.write("templates/page.html", "\xEF\xBB\xBF<p>{% include 'part.html' %}</p>");
     folder.write("templates/part.html", "\xEF\xBB\xBFpart");
     folder.write("templates/latin1.html", "<p>ok</p>\n<p>Caf\xE9</p>");
-    tmpl::Environment env = environment(folder.path);
+    tmpl::Environment env = environment(folder.root());
     CHECK(env.render_file("page.html", json::object()) == "<p>part</p>");
     Diagnostic d = failure([&] { env.render_file("latin1.html", json::object()); });
     CHECK(d.location.file == "templates/latin1.html");
@@ -148,15 +130,16 @@ TEST_CASE("template files: a byte order mark is dropped, bytes that are not UTF-
 }
 
 TEST_CASE("a template that links out of its folder is refused", "[template]") {
-    ScratchFolder folder("link-out");
+    testing::TempProject folder;
     folder.write("secret.html", "SECRET");
     folder.write("templates/page.html", "{% include 'partials/linked.html' %}");
-    fs::create_directories(folder.path / "templates/partials");
-    fs::create_symlink(folder.path / "secret.html", folder.path / "templates/partials/linked.html");
+    fs::create_directories(folder.root() / "templates/partials");
+    fs::create_symlink(folder.root() / "secret.html",
+                       folder.root() / "templates/partials/linked.html");
     folder.write("templates/partials/inside.html", "inside");
-    fs::create_symlink(folder.path / "templates/partials/inside.html",
-                       folder.path / "templates/alias.html");
-    tmpl::Environment env = environment(folder.path);
+    fs::create_symlink(folder.root() / "templates/partials/inside.html",
+                       folder.root() / "templates/alias.html");
+    tmpl::Environment env = environment(folder.root());
     Diagnostic d = failure([&] { env.render_file("page.html", json::object()); });
     CHECK(d.location.file == "templates/partials/linked.html");
     CHECK(d.message.find("which is outside `templates/`") != std::string::npos);
