@@ -1,5 +1,6 @@
 #include "components/stats.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include "components/columns.hpp"
@@ -32,8 +33,9 @@ bool sensitive_path(const Json& data, const YAML::Node& node) {
             at = found == at->end() ? nullptr : &*found;
         } else if (at->is_array() && !key.empty() &&
                    key.find_first_not_of("0123456789") == std::string::npos) {
-            std::size_t index = std::stoul(key);
-            at = index < at->size() ? &(*at)[index] : nullptr;
+            std::size_t index = 0;
+            auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), index);
+            at = ec == std::errc() && index < at->size() ? &(*at)[index] : nullptr;
         } else {
             at = nullptr;
         }

@@ -61,9 +61,10 @@ Value get_attribute(Renderer& r, const Value& item, const std::optional<Value>& 
         std::size_t dot = path.find('.', start);
         std::string_view part = path.substr(
             start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-        bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
-                                                   [](char c) { return c >= '0' && c <= '9'; });
-        current = digits ? r.getitem(current, Value::integer(std::stoll(std::string(part))))
+        // Up to 18 digits fit in 64 bits; more name no item of any list, so look them up as text.
+        bool digits = !part.empty() && part.size() <= 18 &&
+                      std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        current = digits ? r.getitem(current, Value::integer(text::parse_digits(part)))
                          : r.getitem(current, Value::string(std::string(part)));
         if (default_value && !default_value->is_none() && current.is_undefined())
             current = *default_value;

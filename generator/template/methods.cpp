@@ -40,10 +40,11 @@ Value attr_path(Renderer& r, const Value& item, std::string_view path) {
         std::size_t dot = path.find('.', start);
         std::string_view part = path.substr(
             start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-        bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
-                                                   [](char c) { return c >= '0' && c <= '9'; });
+        // Up to 18 digits fit in 64 bits; more name no item of any list, so look them up as text.
+        bool digits = !part.empty() && part.size() <= 18 &&
+                      std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (digits)
-            current = r.getitem(current, Value::integer(std::stoll(std::string(part))));
+            current = r.getitem(current, Value::integer(text::parse_digits(part)));
         else
             current = r.getitem(current, Value::string(std::string(part)));
         if (dot == std::string_view::npos) break;

@@ -801,7 +801,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
                 std::string s = conv == 's' ? py_str(v) : py_repr(v);
                 if (precision) s = cut(s, static_cast<std::size_t>(*precision));
                 s = escaped(std::move(s), v);
-                std::size_t w = width.empty() ? 0 : std::stoul(width);
+                std::size_t w = width.empty() ? 0 : checked_width(text::parse_digits(width));
                 piece = pad(s, w, flags.find('-') != std::string::npos ? '<' : '>');
                 break;
             }
@@ -847,7 +847,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
                     s = std::string(v.sv());
                 else
                     fail("%c requires int or char");
-                std::size_t w = width.empty() ? 0 : std::stoul(width);
+                std::size_t w = width.empty() ? 0 : checked_width(text::parse_digits(width));
                 piece = pad(escaped(s, v), w, flags.find('-') != std::string::npos ? '<' : '>');
                 break;
             }
@@ -1074,9 +1074,11 @@ std::string str_format(std::string_view fmt, const CallArgs& args, bool escape_a
                      " out of range for positional args tuple");
             v = args.pos[auto_index++];
         } else if (std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-            std::size_t index = std::stoul(std::string(name));
-            if (index >= args.pos.size())
-                fail("Replacement index " + std::to_string(index) +
+            std::int64_t index = text::parse_digits(name);
+            if (index == std::numeric_limits<std::int64_t>::max())
+                fail("Too many decimal digits in format string");
+            if (static_cast<std::uint64_t>(index) >= args.pos.size())
+                fail("Replacement index " + std::string(name) +
                      " out of range for positional args tuple");
             v = args.pos[index];
         } else {
@@ -1093,8 +1095,13 @@ std::string str_format(std::string_view fmt, const CallArgs& args, bool escape_a
                 std::optional<Value> item;
                 if (v.is_dict())
                     item = v.dict_find(key);
-                else if (v.is_list() && !key.empty() && std::all_of(key.begin(), key.end(), ::isdigit))
-                    item = py_index(v, std::stoll(key));
+                else if (v.is_list() && !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+                {
+                    std::int64_t index = text::parse_digits(key);
+                    if (index == std::numeric_limits<std::int64_t>::max())
+                        fail("Too many decimal digits in format string");
+                    item = py_index(v, index);
+                }
                 if (!item) fail("KeyError: " + text::string_repr(key));
                 v = *item;
                 rest = rest.substr(end + 1);

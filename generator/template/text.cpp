@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace boardpress::tmpl::text {
 
@@ -486,6 +487,13 @@ std::string string_repr(std::string_view s) {
 
 static std::string strip_ws(std::string_view s) {
     return strip(s, nullptr, true, true);
+}
+
+std::int64_t parse_digits(std::string_view digits) {
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec == std::errc::result_out_of_range) return std::numeric_limits<std::int64_t>::max();
+    return end == digits.data() ? 0 : value;
 }
 
 std::optional<std::int64_t> parse_int(std::string_view input, int base) {

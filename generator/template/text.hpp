@@ -57,5 +57,8 @@ std::string string_repr(std::string_view s);
 std::optional<std::int64_t> parse_int(std::string_view s, int base = 10);
 // Python's float(str).
 std::optional<double> parse_float(std::string_view s);
+// A run of ASCII digits (an index or a width written in a template) as a number; one too large
+// for 64 bits is the largest there is, since an index or a width that size is out of range anyway.
+std::int64_t parse_digits(std::string_view digits);
 
 }  // namespace boardpress::tmpl::text

@@ -75,3 +75,12 @@ TEST_CASE("stats: small counts in sensitive data are suppressed, with no change"
     CHECK_FALSE(s.items[2].change.empty());
     CHECK(s.items[3].value == "*");
 }
+
+// Found by reading after fuzzing found the same in templates: an index too large for 64 bits
+// threw std::out_of_range from std::stoul, which nothing caught.
+TEST_CASE("stats: an index too large for 64 bits is no item", "[components][stats]") {
+    auto d = error_of("stats",
+                      "items:\n  - {value: cp.plans_by_month.99999999999999999999.y2014, label: x}\n");
+    CHECK(d.location.line == 11);
+    CHECK_FALSE(d.message.empty());
+}

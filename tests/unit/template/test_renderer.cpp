@@ -336,3 +336,23 @@ TEST_CASE("huge widths, repetitions and nested work are errors", "[template][gua
     CHECK(render_here("{{ 'abc'|truncate(9223372036854775807) }}") == "abc");
     CHECK(render_here("{{ '{:0=12,}'.format(1234) }}") == "0,000,001,234");
 }
+
+// Found by fuzzing (fuzz/template.cpp): an index too large for 64 bits in a format string or an
+// attribute path threw std::out_of_range from std::stoul, which nothing caught.
+TEST_CASE("indexes too large for 64 bits are errors or out of range", "[template][guards]") {
+    Environment env(Options{});
+    auto render_here = [&](const std::string& source) {
+        return env.render_string(source, {"t", 1, 1}, json::object());
+    };
+    // As Python's str.format says.
+    CHECK_THROWS_WITH(render_here("{{ '{0}/{2222222222222222222220}'.format('a') }}"),
+                      Catch::Contains("Too many decimal digits in format string"));
+    CHECK_THROWS_WITH(render_here("{{ '{0[99999999999999999999]}'.format([1]) }}"),
+                      Catch::Contains("Too many decimal digits in format string"));
+    CHECK_THROWS_WITH(render_here("{{ '{1}'.format('a') }}"),
+                      Catch::Contains("Replacement index 1 out of range"));
+    // An index that large is past the end of any list: nothing there, as for any other index.
+    CHECK_THROWS_WITH(render_here("{{ [[1]]|map(attribute='99999999999999999999')|join }}"),
+                      Catch::Contains("`99999999999999999999` is undefined"));
+    CHECK(render_here("[{{ [[1]]|map(attribute='0')|join }}]") == "[1]");
+}
