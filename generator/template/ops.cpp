@@ -705,12 +705,22 @@ static std::int64_t to_int_arg(const Value& v, char conv) {
     if (v.is_float() && conv != 'x' && conv != 'X' && conv != 'o' && conv != 'c') {
         double d = v.as_double();
         if (std::isnan(d) || std::isinf(d)) fail("cannot convert float to integer");
+        // Python's integers have no limit; ours stop at 64 bits (converting beyond is undefined).
+        if (std::abs(d) >= 9.2e18)
+            fail(std::string("%") + conv + " format: " + py_repr(v) +
+                 " is too large to write as a whole number");
         return static_cast<std::int64_t>(std::trunc(d));
     }
     if (v.is_undefined()) fail_undefined(v);
     if (conv == 'd' || conv == 'i' || conv == 'u')
         fail(std::string("%") + conv + " format: a real number is required, not " + type_name(v));
     fail(std::string("%") + conv + " format: an integer is required, not " + type_name(v));
+}
+
+// The width or precision given by `*`: Python takes integers only.
+static std::int64_t star_arg(const Value& v) {
+    if (!v.is_integral()) fail("* wants int");
+    return v.as_int();
 }
 
 std::string percent_format(std::string_view fmt, const Value& args, bool escape_args,
@@ -764,7 +774,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
         };
         std::string width;
         if (i < fmt.size() && fmt[i] == '*') {
-            std::int64_t n = to_int_arg(take(), 'd');
+            std::int64_t n = star_arg(take());
             if (n < 0) flags.push_back('-');  // as in Python, a negative width left-justifies
             width = std::to_string(checked_width(n < -kMaxWidth ? kMaxWidth + 1 : n < 0 ? -n : n));
             ++i;
@@ -776,7 +786,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
             ++i;
             std::int64_t p = 0;
             if (i < fmt.size() && fmt[i] == '*') {
-                p = std::max<std::int64_t>(to_int_arg(take(), 'd'), 0);
+                p = std::max<std::int64_t>(star_arg(take()), 0);
                 ++i;
             }
             if (std::string_view digits = digits_from(i); !digits.empty()) p = spec_number(digits);

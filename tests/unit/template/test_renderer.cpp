@@ -356,3 +356,18 @@ TEST_CASE("indexes too large for 64 bits are errors or out of range", "[template
                       Catch::Contains("`99999999999999999999` is undefined"));
     CHECK(render_here("[{{ [[1]]|map(attribute='0')|join }}]") == "[1]");
 }
+
+// Found by fuzzing (fuzz/template.cpp, UndefinedBehaviorSanitizer): a float beyond 64 bits given
+// to %d or to `*` was converted to an integer, which is undefined.
+TEST_CASE("printf-style formatting: floats too large for an integer, `*` wants int", "[template][guards]") {
+    Environment env(Options{});
+    auto render_here = [&](const std::string& source) {
+        return env.render_string(source, {"t", 1, 1}, json::object());
+    };
+    CHECK_THROWS_WITH(render_here("{{ '%.*200f' % 57548e72 }}"), Catch::Contains("* wants int"));
+    CHECK_THROWS_WITH(render_here("{{ '%*d' % (2.0, 5) }}"), Catch::Contains("* wants int"));
+    CHECK_THROWS_WITH(render_here("{{ '%d' % 1e30 }}"),
+                      Catch::Contains("is too large to write as a whole number"));
+    CHECK(render_here("[{{ '%*d' % (True, 5) }}]") == "[5]");  // as Python: True is 1
+    CHECK(render_here("{{ '%d' % 12345.9 }}") == "12345");
+}
