@@ -1049,16 +1049,18 @@ Value f_indent(Renderer& r, const Value& input, CallArgs& args) {
         indention = e;
     }
     std::string str = std::string(s.sv()) + "\n";
-    auto lines = text::splitlines(str);
-    check_text_size(str.size() + lines.size() * indention.size());  // both at most 64 MB
+    auto lines = text::splitline_views(str);
+    std::size_t size = str.size() + lines.size() * indention.size();
+    check_text_size(size);  // both at most 64 MB
     std::string rv;
+    rv.reserve(size);
     if (blank) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (i) rv += "\n" + indention;
+            if (i) rv.append("\n").append(indention);
             rv += lines[i];
         }
     } else {
-        rv = lines.empty() ? "" : lines[0];
+        if (!lines.empty()) rv = lines[0];
         if (lines.size() > 1) {
             rv += "\n";
             for (std::size_t i = 1; i < lines.size(); ++i) {

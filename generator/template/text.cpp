@@ -336,26 +336,40 @@ std::vector<std::string> rsplit(std::string_view s, const std::string* sep, long
     return {out.rbegin(), out.rend()};
 }
 
-std::vector<std::string> splitlines(std::string_view s, bool keepends) {
-    std::vector<std::string> out;
-    std::u32string cps = decode(s);
+std::vector<std::string_view> splitline_views(std::string_view s, bool keepends) {
+    // Scanned as bytes: every break but U+0085, U+2028 and U+2029 is ASCII, and those three have
+    // one UTF-8 form each. (Decoding to UTF-32 first took most of `indent`'s time.)
+    std::vector<std::string_view> out;
+    const std::size_t n = s.size();
+    auto byte = [&](std::size_t at) { return static_cast<unsigned char>(s[at]); };
     std::size_t start = 0, i = 0;
-    while (i < cps.size()) {
-        char32_t c = cps[i];
-        bool is_break = c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x1C ||
-                        c == 0x1D || c == 0x1E || c == 0x85 || c == 0x2028 || c == 0x2029;
-        if (!is_break) {
+    while (i < n) {
+        unsigned char c = byte(i);
+        std::size_t brk = 0;
+        if (c == '\n' || c == 0x0B || c == 0x0C || c == 0x1C || c == 0x1D || c == 0x1E)
+            brk = 1;
+        else if (c == '\r')
+            brk = i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+        else if (c == 0xC2 && i + 1 < n && byte(i + 1) == 0x85)
+            brk = 2;
+        else if (c == 0xE2 && i + 2 < n && byte(i + 1) == 0x80 &&
+                 (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
+            brk = 3;
+        if (!brk) {
             ++i;
             continue;
         }
-        std::size_t brk = 1;
-        if (c == '\r' && i + 1 < cps.size() && cps[i + 1] == '\n') brk = 2;
-        std::size_t end = keepends ? i + brk : i;
-        out.push_back(encode(std::u32string_view(cps).substr(start, end - start)));
+        out.push_back(s.substr(start, (keepends ? i + brk : i) - start));
         i += brk;
         start = i;
     }
-    if (start < cps.size()) out.push_back(encode(std::u32string_view(cps).substr(start)));
+    if (start < n) out.push_back(s.substr(start));
+    return out;
+}
+
+std::vector<std::string> splitlines(std::string_view s, bool keepends) {
+    std::vector<std::string> out;
+    for (std::string_view line : splitline_views(s, keepends)) out.emplace_back(line);
     return out;
 }
 

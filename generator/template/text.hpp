@@ -41,6 +41,8 @@ std::string strip(std::string_view s, const std::string* chars, bool left, bool 
 std::vector<std::string> split(std::string_view s, const std::string* sep, long maxsplit = -1);
 std::vector<std::string> rsplit(std::string_view s, const std::string* sep, long maxsplit = -1);
 std::vector<std::string> splitlines(std::string_view s, bool keepends = false);
+// The same lines as views into `s`.
+std::vector<std::string_view> splitline_views(std::string_view s, bool keepends = false);
 // Stops replacing once the result is longer than `limit`, which the caller then rejects: "a" can
 // grow by the length of `repl` per character, far past any memory.
 std::string replace(std::string_view s, std::string_view old, std::string_view repl,

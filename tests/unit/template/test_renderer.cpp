@@ -11,6 +11,7 @@
 #endif
 
 #include "template/template.hpp"
+#include "template/text.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
@@ -370,4 +371,17 @@ TEST_CASE("printf-style formatting: floats too large for an integer, `*` wants i
                       Catch::Contains("is too large to write as a whole number"));
     CHECK(render_here("[{{ '%*d' % (True, 5) }}]") == "[5]");  // as Python: True is 1
     CHECK(render_here("{{ '%d' % 12345.9 }}") == "12345");
+}
+
+// Found by fuzzing (a timeout): `indent` decoded its whole input to UTF-32 to split it into
+// lines; now the breaks are found in the UTF-8 bytes. The same lines as Python's str.splitlines.
+TEST_CASE("splitlines: every break Python knows, found in UTF-8", "[template][text]") {
+    const std::string text = "a\x0b" "b\x0c" "c\x1c" "d\x1d" "e\x1e" "f\xc2\x85" "g\xe2\x80\xa8"
+                             "h\xe2\x80\xa9" "i\r\nj\rk\n\xc3\xa9\xe2\x80\xa6";
+    CHECK(tmpl::text::splitlines(text) ==
+          std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k",
+                                   "\xc3\xa9\xe2\x80\xa6"});
+    CHECK(tmpl::text::splitlines("one\r\ntwo\n", true) ==
+          std::vector<std::string>{"one\r\n", "two\n"});
+    CHECK(tmpl::text::splitlines("").empty());
 }
