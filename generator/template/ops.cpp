@@ -772,15 +772,19 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
             while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) ++i;
             return fmt.substr(start, i - start);
         };
-        std::string width;
+        std::string width;     // as written into the printf spec
+        std::size_t width_n = 0;  // the same, as a number
         if (i < fmt.size() && fmt[i] == '*') {
             std::int64_t n = star_arg(take());
             if (n < 0) flags.push_back('-');  // as in Python, a negative width left-justifies
-            width = std::to_string(checked_width(n < -kMaxWidth ? kMaxWidth + 1 : n < 0 ? -n : n));
+            width_n = checked_width(n < -kMaxWidth ? kMaxWidth + 1 : n < 0 ? -n : n);
+            width = std::to_string(width_n);
             ++i;
         }
-        if (std::string_view digits = digits_from(i); !digits.empty())
-            width = std::to_string(checked_width(spec_number(digits)));
+        if (std::string_view digits = digits_from(i); !digits.empty()) {
+            width_n = checked_width(spec_number(digits));
+            width = std::to_string(width_n);
+        }
         std::optional<int> precision;
         if (i < fmt.size() && fmt[i] == '.') {
             ++i;
@@ -811,7 +815,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
                 std::string s = conv == 's' ? py_str(v) : py_repr(v);
                 if (precision) s = cut(s, static_cast<std::size_t>(*precision));
                 s = escaped(std::move(s), v);
-                std::size_t w = width.empty() ? 0 : checked_width(text::parse_digits(width));
+                std::size_t w = width_n;
                 piece = pad(s, w, flags.find('-') != std::string::npos ? '<' : '>');
                 break;
             }
@@ -857,7 +861,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool escape_
                     s = std::string(v.sv());
                 else
                     fail("%c requires int or char");
-                std::size_t w = width.empty() ? 0 : checked_width(text::parse_digits(width));
+                std::size_t w = width_n;
                 piece = pad(escaped(s, v), w, flags.find('-') != std::string::npos ? '<' : '>');
                 break;
             }
