@@ -4,26 +4,17 @@
 
 #include <string>
 
+#include "../expect_error.hpp"
 #include "markdown/markdown.hpp"
 
 using namespace boardpress;
 
+using testing::repeat;
+
 namespace {
 
-std::string repeat(const std::string& text, std::size_t times) {
-    std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += text;
-    return out;
-}
-
 Diagnostic failure(const std::string& text, const SourceLocation& origin) {
-    try {
-        markdown::parse(text, {}, origin);
-    } catch (const Error& e) {
-        return e.diagnostic();
-    }
-    FAIL("expected an error");
-    return {};
+    return testing::diagnostic_of([&] { markdown::parse(text, {}, origin); });
 }
 
 }  // namespace

@@ -4,23 +4,20 @@
 
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string>
 
 #include "../data/temp_project.hpp"
+#include "../expect_error.hpp"
 #include "template/template.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 using namespace boardpress;
 
-namespace {
+using testing::diagnostic_of;
+using testing::repeat;
 
-std::string repeat(const std::string& text, std::size_t times) {
-    std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += text;
-    return out;
-}
+namespace {
 
 tmpl::Environment environment(const fs::path& templates = {}) {
     tmpl::Options options;
@@ -31,22 +28,12 @@ tmpl::Environment environment(const fs::path& templates = {}) {
     return tmpl::Environment(std::move(options));
 }
 
-Diagnostic failure(const std::function<void()>& render) {
-    try {
-        render();
-    } catch (const Error& e) {
-        return e.diagnostic();
-    }
-    FAIL("expected an error");
-    return {};
-}
-
 }  // namespace
 
 TEST_CASE("blocks nested 10,000 deep are an error at the first one too deep", "[template]") {
     tmpl::Environment env = environment();
     std::string source = repeat("{% if true %}", 10'000) + "x" + repeat("{% endif %}", 10'000);
-    Diagnostic d = failure([&] { env.render_string(source, {"page.md", 4, 1}, json::object()); });
+    Diagnostic d = diagnostic_of([&] { env.render_string(source, {"page.md", 4, 1}, json::object()); });
     CHECK(d.location.file == "page.md");
     CHECK(d.location.line == 4);
     CHECK(d.location.column == 13 * 100 + 4);  // the `if` of the 101st tag
@@ -64,7 +51,7 @@ TEST_CASE("expressions nested 10,000 deep are an error", "[template]") {
           "{{ " + repeat("not ", 10'000) + "1 }}", "{{ " + repeat("-", 10'000) + "1 }}",
           "{{ " + repeat("[", 10'000) + repeat("]", 10'000) + " }}",
           "{{ " + repeat("1 if x else ", 10'000) + "1 }}"}) {
-        Diagnostic d = failure([&] {
+        Diagnostic d = diagnostic_of([&] {
             env.render_string(source, {"page.md", 1, 1}, json::object());
         });
         CHECK(d.message == "the expression is nested too deeply");
@@ -80,7 +67,7 @@ TEST_CASE("templates that include each other are named in the error", "[template
     folder.write("templates/a.html", "A{% include 'b.html' %}");
     folder.write("templates/b.html", "B\n  {% include 'a.html' %}");
     tmpl::Environment env = environment(folder.root());
-    Diagnostic d = failure([&] { env.render_file("a.html", json::object()); });
+    Diagnostic d = diagnostic_of([&] { env.render_file("a.html", json::object()); });
     CHECK(d.message == "templates include each other without end: a.html -> b.html -> a.html");
     CHECK(d.location.file == "templates/b.html");
     CHECK(d.location.line == 2);
@@ -103,13 +90,13 @@ TEST_CASE("templates that extend each other are named at the extends tag", "[tem
     folder.write("templates/self.html",
                  "{% extends 'self.html' %}\n{% block main %}{% endblock %}");
     tmpl::Environment env = environment(folder.root());
-    Diagnostic d = failure([&] { env.render_file("one.html", json::object()); });
+    Diagnostic d = diagnostic_of([&] { env.render_file("one.html", json::object()); });
     CHECK(d.message == "templates extend each other in a circle: one.html -> two.html -> one.html");
     CHECK(d.location.file == "templates/two.html");
     CHECK(d.location.line == 2);
     CHECK(d.location.column == 4);
     CHECK_FALSE(d.hint.empty());
-    d = failure([&] { env.render_file("self.html", json::object()); });
+    d = diagnostic_of([&] { env.render_file("self.html", json::object()); });
     CHECK(d.message == "templates extend each other in a circle: self.html -> self.html");
     CHECK(d.location.line == 1);  // at the extends tag, not at the block after it
 }
@@ -122,7 +109,7 @@ TEST_CASE("template files: a byte order mark is dropped, bytes that are not UTF-
     folder.write("templates/latin1.html", "<p>ok</p>\n<p>Caf\xE9</p>");
     tmpl::Environment env = environment(folder.root());
     CHECK(env.render_file("page.html", json::object()) == "<p>part</p>");
-    Diagnostic d = failure([&] { env.render_file("latin1.html", json::object()); });
+    Diagnostic d = diagnostic_of([&] { env.render_file("latin1.html", json::object()); });
     CHECK(d.location.file == "templates/latin1.html");
     CHECK(d.location.line == 2);
     CHECK(d.location.column == 7);
@@ -140,7 +127,7 @@ TEST_CASE("a template that links out of its folder is refused", "[template]") {
     fs::create_symlink(folder.root() / "templates/partials/inside.html",
                        folder.root() / "templates/alias.html");
     tmpl::Environment env = environment(folder.root());
-    Diagnostic d = failure([&] { env.render_file("page.html", json::object()); });
+    Diagnostic d = diagnostic_of([&] { env.render_file("page.html", json::object()); });
     CHECK(d.location.file == "templates/partials/linked.html");
     CHECK(d.message.find("which is outside `templates/`") != std::string::npos);
     CHECK(d.hint == "copy the file into `templates/` instead of linking to it");
@@ -149,7 +136,7 @@ TEST_CASE("a template that links out of its folder is refused", "[template]") {
 
 TEST_CASE("a range too large to loop over says what to check", "[template]") {
     tmpl::Environment env = environment();
-    Diagnostic d = failure([&] {
+    Diagnostic d = diagnostic_of([&] {
         env.render_string("{% for i in range(10**12) %}{% endfor %}", {"page.md", 1, 1},
                           json::object());
     });
